@@ -1,0 +1,53 @@
+# fupin — top-level entry points. Quick start on a fresh Debian 12 machine (as root):
+#   make demo    installs what is missing, builds, creates the demo county and shows it
+#   make test    installs what is missing, builds (release + ASan/UBSan), runs every test
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+BUILD_DIR ?= build/release
+ASAN_DIR ?= build/asan
+DEMO_DB ?= demo/fupin.db
+DEMO_COUNTY ?= 511025
+CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+
+.PHONY: all deps build build-asan test test-release test-asan demo bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON)
+
+$(ASAN_DIR)/CMakeCache.txt:
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DFUPIN_SANITIZE=ON -DFUPIN_BUILD_BENCH=OFF \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" $(CMAKE_COMMON)
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+build-asan: deps $(ASAN_DIR)/CMakeCache.txt
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+
+test-asan: build-asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_DIR) -j $(JOBS) --output-on-failure
+
+test-release: build
+	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure
+
+# The sanitizer run first, the release run last so that ctest's summary ends the output.
+test: test-asan test-release
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	$(BUILD_DIR)/src/fupin demo --county $(DEMO_COUNTY) --seed 1 --db $(DEMO_DB) --force
+
+bench: build
+	$(BUILD_DIR)/bench/fupin_bench
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf build

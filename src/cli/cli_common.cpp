@@ -1,0 +1,67 @@
+#include "cli/cli_common.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace fupin::cli {
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInternal:
+    case StatusCode::kUnavailable: return kExitInternal;
+    default: return kExitInvalidInput;
+  }
+}
+
+int Fail(const Context& ctx, const Status& status) {
+  const bool zh = ctx.lang == Lang::kZh;
+  std::cerr << (zh ? "错误：" : "error: ") << status.message().In(ctx.lang);
+  if (!status.field().empty() || !status.rule().empty()) {
+    std::cerr << (zh ? fmt::format("（字段 {}，规则 {}）", status.field(), status.rule())
+                     : fmt::format(" (field {}, rule {})", status.field(), status.rule()));
+  }
+  std::cerr << '\n';
+  return ExitCodeFor(status);
+}
+
+void AddDbOption(CLI::App* cmd, std::string* db) {
+  cmd->add_option("--db", *db, "SQLite database file / 数据库文件")->capture_default_str();
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{
+      "fupin 扶贫 — county command platform for poverty alleviation\n"
+      "exit codes / 退出码: 0 ok 成功, 1 usage 用法错误, 2 invalid input 输入无效, 3 internal error 内部错误",
+      "fupin"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("fupin ") + FUPIN_VERSION);
+  Context ctx;
+  if (const char* env = std::getenv("FUPIN_LANG"); env != nullptr && std::string_view(env).substr(0, 2) == "en") {
+    ctx.lang = Lang::kEn;
+  }
+  std::string lang_text;
+  app.add_option_function<std::string>(
+         "--lang", [&](const std::string& v) { ctx.lang = v.substr(0, 2) == "en" ? Lang::kEn : Lang::kZh; },
+         "message language: zh (default) or en / 提示语言")
+      ->check(CLI::IsMember({"zh", "en"}));
+
+  RegisterInitCommand(app, ctx);
+  RegisterIdCommands(app, ctx);
+  RegisterRegionCommands(app, ctx);
+  RegisterHouseholdCommands(app, ctx);
+  RegisterDemoCommand(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace fupin::cli

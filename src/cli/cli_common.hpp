@@ -1,0 +1,41 @@
+// Shared pieces of the command line: exit codes, the language of messages, and the
+// one place where a Status becomes text on stderr.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "core/status.hpp"
+
+namespace fupin::cli {
+
+/// Documented exit codes (README, `fupin --help`).
+enum ExitCode : int { kExitOk = 0, kExitUsage = 1, kExitInvalidInput = 2, kExitInternal = 3 };
+
+/// State shared by every command of one invocation.
+struct Context {
+  Lang lang = Lang::kZh;
+  int exit_code = kExitOk;
+};
+
+/// Maps a failure to its exit code: bad input 2, internal or unavailable 3.
+int ExitCodeFor(const Status& status);
+
+/// Prints "错误：…" (or "error: …" in English) with field and rule to stderr and
+/// returns ExitCodeFor(status).
+int Fail(const Context& ctx, const Status& status);
+
+/// Adds `--db PATH` (default ./fupin.db) to a command.
+void AddDbOption(CLI::App* cmd, std::string* db);
+
+// Command groups; each lives in cli/<group>_command.cpp.
+void RegisterIdCommands(CLI::App& app, Context& ctx);
+void RegisterInitCommand(CLI::App& app, Context& ctx);
+void RegisterRegionCommands(CLI::App& app, Context& ctx);
+void RegisterHouseholdCommands(CLI::App& app, Context& ctx);
+void RegisterDemoCommand(CLI::App& app, Context& ctx);
+
+int Run(int argc, char** argv);
+
+}  // namespace fupin::cli
