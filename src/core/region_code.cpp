@@ -108,6 +108,10 @@ bool RegionCode::IsWithin(RegionCode other) const {
   return AncestorAt(other_level) == other;
 }
 
+uint64_t RegionCode::last_descendant() const {
+  return value_ + kScale[static_cast<int>(level())] - 1;
+}
+
 std::string RegionCode::ToString() const { return fmt::format("{:012d}", value_); }
 
 std::string RegionCode::ToShortString() const {

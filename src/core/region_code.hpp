@@ -44,6 +44,10 @@ class RegionCode {
   /// True when `other` is this code or one of its ancestors.
   bool IsWithin(RegionCode other) const;
 
+  /// The largest 12-digit number within this code: every code c within this one has
+  /// number() <= c.number() <= last_descendant(). Lets a store query a subtree by range.
+  uint64_t last_descendant() const;
+
   /// The 12-digit form, e.g. "510321100001".
   std::string ToString() const;
   /// The short form of the level: 2, 4, 6, 9 or 12 digits ("" for the nation).

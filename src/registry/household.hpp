@@ -131,6 +131,8 @@ struct Household {
   std::string cadre_phone;  // 帮扶责任人联系电话
   std::string cadre_unit;   // 帮扶责任人单位
   std::vector<Person> members;
+  /// Store version: 0 before the first write, +1 on each change (optimistic concurrency).
+  int64_t version = 0;
 
   /// 人均纯收入: net income divided by the member count, rounded to the fen.
   Money PerCapitaNetIncome() const {

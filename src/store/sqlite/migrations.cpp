@@ -1,0 +1,134 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <fmt/format.h>
+
+namespace fupin::store::sqlite {
+namespace {
+
+// Enum columns hold the stable English codes of core/vocabulary terms, so the data
+// reads the same from SQL, PostgreSQL and JSON, and reordering an enum breaks nothing.
+constexpr Migration kMigrations[] = {
+    {1, "regions, households, persons, history, audit log", R"sql(
+CREATE TABLE regions (
+  code INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  parent INTEGER NOT NULL,
+  poor_village INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX regions_parent ON regions(parent);
+
+CREATE TABLE households (
+  id TEXT PRIMARY KEY,
+  village INTEGER NOT NULL REFERENCES regions(code),
+  grp TEXT NOT NULL,
+  attribute TEXT NOT NULL,
+  main_cause TEXT NOT NULL,
+  other_causes INTEGER NOT NULL,
+  wages INTEGER NOT NULL,
+  production INTEGER NOT NULL,
+  property INTEGER NOT NULL,
+  transfer INTEGER NOT NULL,
+  production_costs INTEGER NOT NULL,
+  per_capita_net INTEGER NOT NULL,
+  g_food TEXT NOT NULL,
+  g_clothing TEXT NOT NULL,
+  g_education TEXT NOT NULL,
+  g_medical TEXT NOT NULL,
+  g_housing TEXT NOT NULL,
+  g_water TEXT NOT NULL,
+  g_electricity TEXT NOT NULL,
+  g_radio_tv TEXT NOT NULL,
+  registration_year INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  exit_year INTEGER NOT NULL,
+  phone TEXT NOT NULL,
+  cadre_name TEXT NOT NULL,
+  cadre_phone TEXT NOT NULL,
+  cadre_unit TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX households_village ON households(village);
+
+CREATE TABLE persons (
+  id_number TEXT PRIMARY KEY,
+  household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  ethnicity TEXT NOT NULL,
+  education TEXT NOT NULL,
+  schooling TEXT NOT NULL,
+  health TEXT NOT NULL,
+  labour TEXT NOT NULL,
+  migrant_work TEXT NOT NULL,
+  medical_insurance TEXT NOT NULL,
+  pension_insurance TEXT NOT NULL
+) STRICT;
+CREATE INDEX persons_household ON persons(household_id, seq);
+
+CREATE TABLE history (
+  id INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  changed_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  source TEXT NOT NULL,
+  before_json TEXT,
+  after_json TEXT
+) STRICT;
+CREATE INDEX history_entity ON history(entity, entity_id);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL,
+  detail TEXT NOT NULL
+) STRICT;
+)sql"},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+Status Migrate(Database& db) {
+  FUPIN_RETURN_IF_ERROR(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL) STRICT"));
+  int64_t current = 0;
+  {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    Status s;
+    if (q.Step(&s)) current = q.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+  }
+  const auto all = Migrations();
+  if (!all.empty() && current > all.back().version) {
+    return Status::FailedPrecondition(
+        "schema", "store.schema_newer",
+        {fmt::format("数据库结构版本 {} 比本程序支持的 {} 新，请升级 fupin", current, all.back().version),
+         fmt::format("database schema version {} is newer than this fupin supports ({}); upgrade fupin", current,
+                     all.back().version)});
+  }
+  for (const Migration& m : all) {
+    if (m.version <= current) continue;
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
+    FUPIN_RETURN_IF_ERROR(db.Exec(m.sql));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement ins,
+        db.Prepare("INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, datetime('now'))"));
+    ins.Bind(1, int64_t{m.version}).Bind(2, m.description);
+    FUPIN_RETURN_IF_ERROR(ins.Run());
+    FUPIN_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace fupin::store::sqlite

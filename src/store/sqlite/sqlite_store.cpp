@@ -1,0 +1,346 @@
+// SQLite implementation of store::Store.
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "core/clock.hpp"
+#include "registry/household_json.hpp"
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace fupin::store {
+namespace {
+
+using registry::Household;
+using registry::Person;
+using sqlite::Database;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+template <typename E>
+std::string_view Code(E value) {
+  return TermOf(value).code;
+}
+
+template <typename E>
+E Decode(const std::string& code) {
+  return ParseTerm<E>(code).value_or(E{});
+}
+
+constexpr std::string_view kHouseholdColumns =
+    "id, village, grp, attribute, main_cause, other_causes, wages, production, property, transfer, "
+    "production_costs, per_capita_net, g_food, g_clothing, g_education, g_medical, g_housing, g_water, "
+    "g_electricity, g_radio_tv, registration_year, status, exit_year, phone, cadre_name, cadre_phone, "
+    "cadre_unit, version";
+
+constexpr std::string_view kPersonColumns =
+    "household_id, seq, id_number, name, sex, birth_date, relation, ethnicity, education, schooling, health, "
+    "labour, migrant_work, medical_insurance, pension_insurance";
+
+Household ReadHousehold(const Statement& q) {
+  Household h;
+  h.id = q.Text(0);
+  h.village = RegionCode::FromNumber(static_cast<uint64_t>(q.Int(1)));
+  h.group = q.Text(2);
+  h.attribute = Decode<registry::PovertyAttribute>(q.Text(3));
+  h.main_cause = Decode<registry::Cause>(q.Text(4));
+  h.other_causes = static_cast<uint16_t>(q.Int(5));
+  h.income.wages = Money::FromFen(q.Int(6));
+  h.income.production = Money::FromFen(q.Int(7));
+  h.income.property = Money::FromFen(q.Int(8));
+  h.income.transfer = Money::FromFen(q.Int(9));
+  h.income.production_costs = Money::FromFen(q.Int(10));
+  auto& g = h.guarantees;
+  g.food = Decode<registry::YesNo>(q.Text(12));
+  g.clothing = Decode<registry::YesNo>(q.Text(13));
+  g.education = Decode<registry::YesNo>(q.Text(14));
+  g.medical = Decode<registry::YesNo>(q.Text(15));
+  g.housing = Decode<registry::YesNo>(q.Text(16));
+  g.water = Decode<registry::YesNo>(q.Text(17));
+  g.electricity = Decode<registry::YesNo>(q.Text(18));
+  g.radio_tv = Decode<registry::YesNo>(q.Text(19));
+  h.registration_year = static_cast<int>(q.Int(20));
+  h.status = Decode<registry::HouseholdStatus>(q.Text(21));
+  h.exit_year = static_cast<int>(q.Int(22));
+  h.phone = q.Text(23);
+  h.cadre_name = q.Text(24);
+  h.cadre_phone = q.Text(25);
+  h.cadre_unit = q.Text(26);
+  h.version = q.Int(27);
+  return h;
+}
+
+// Columns 2.. of kPersonColumns.
+Person ReadPerson(const Statement& q) {
+  Person p;
+  p.id_number = q.Text(2);
+  p.name = q.Text(3);
+  const std::string sex = q.Text(4);
+  p.sex = sex == "M" ? Sex::kMale : sex == "F" ? Sex::kFemale : Sex::kUnknown;
+  p.birth_date = Date::Parse(q.Text(5)).value();
+  p.relation = Decode<registry::Relation>(q.Text(6));
+  p.ethnicity = q.Text(7);
+  p.education = Decode<registry::Education>(q.Text(8));
+  p.schooling = Decode<registry::Schooling>(q.Text(9));
+  p.health = Decode<registry::Health>(q.Text(10));
+  p.labour = Decode<registry::LabourAbility>(q.Text(11));
+  p.migrant_work = Decode<registry::MigrantWork>(q.Text(12));
+  p.medical_insurance = Decode<registry::YesNo>(q.Text(13));
+  p.pension_insurance = Decode<registry::YesNo>(q.Text(14));
+  return p;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+
+  Result<WriteCounts> UpsertRegions(std::span<const Region> regions) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    FUPIN_ASSIGN_OR_RETURN(Statement find, db_.Prepare("SELECT name FROM regions WHERE code = ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement insert,
+                           db_.Prepare("INSERT INTO regions(code, name, level, parent) VALUES (?, ?, ?, ?)"));
+    FUPIN_ASSIGN_OR_RETURN(Statement rename, db_.Prepare("UPDATE regions SET name = ? WHERE code = ?"));
+    WriteCounts counts;
+    for (const Region& r : regions) {
+      const auto code = static_cast<int64_t>(r.code.number());
+      find.Bind(1, code);
+      Status s;
+      const bool exists = find.Step(&s);
+      const std::string old_name = exists ? find.Text(0) : std::string();
+      find.Reset();
+      FUPIN_RETURN_IF_ERROR(s);
+      if (!exists) {
+        insert.Bind(1, code).Bind(2, r.name).Bind(3, int64_t{static_cast<int>(r.code.level())});
+        insert.Bind(4, static_cast<int64_t>(r.code.parent().number()));
+        FUPIN_RETURN_IF_ERROR(insert.Run());
+        insert.Reset();
+        ++counts.inserted;
+      } else if (old_name != r.name) {
+        rename.Bind(1, r.name).Bind(2, code);
+        FUPIN_RETURN_IF_ERROR(rename.Run());
+        rename.Reset();
+        ++counts.updated;
+      } else {
+        ++counts.unchanged;
+      }
+    }
+    FUPIN_RETURN_IF_ERROR(tx.Commit());
+    return counts;
+  }
+
+  Status SetPoorVillages(RegionCode within, std::span<const RegionCode> villages) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    FUPIN_ASSIGN_OR_RETURN(Statement clear,
+                           db_.Prepare("UPDATE regions SET poor_village = 0 WHERE code BETWEEN ? AND ?"));
+    clear.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
+    FUPIN_RETURN_IF_ERROR(clear.Run());
+    FUPIN_ASSIGN_OR_RETURN(Statement mark, db_.Prepare("UPDATE regions SET poor_village = 1 WHERE code = ?"));
+    for (RegionCode v : villages) {
+      mark.Bind(1, static_cast<int64_t>(v.number()));
+      FUPIN_RETURN_IF_ERROR(mark.Run());
+      if (db_.Changes() != 1) {
+        return Status::NotFound("village", {fmt::format("村 {} 不在区划表中", v.ToString()),
+                                            fmt::format("village {} is not in the region table", v.ToString())});
+      }
+      mark.Reset();
+    }
+    return tx.Commit();
+  }
+
+  Result<std::vector<Region>> ListRegions(RegionCode within) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q,
+        db_.Prepare("SELECT code, name, poor_village FROM regions WHERE code BETWEEN ? AND ? ORDER BY code"));
+    q.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
+    std::vector<Region> out;
+    Status s;
+    while (q.Step(&s)) {
+      out.push_back({RegionCode::FromNumber(static_cast<uint64_t>(q.Int(0))), q.Text(1), q.Int(2) != 0});
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::optional<Region>> FindRegion(RegionCode code) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT name, poor_village FROM regions WHERE code = ?"));
+    q.Bind(1, static_cast<int64_t>(code.number()));
+    Status s;
+    std::optional<Region> out;
+    if (q.Step(&s)) out = Region{code, q.Text(0), q.Int(1) != 0};
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<Household>> LoadHouseholds(RegionCode within) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format(
+                                            "SELECT {} FROM households WHERE village BETWEEN ? AND ? ORDER BY id",
+                                            kHouseholdColumns)));
+    q.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
+    std::vector<Household> out;
+    std::unordered_map<std::string, size_t> index;
+    Status s;
+    while (q.Step(&s)) {
+      out.push_back(ReadHousehold(q));
+      index.emplace(out.back().id, out.size() - 1);
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement pq, db_.Prepare(fmt::format("SELECT p.household_id, p.seq, p.id_number, p.name, p.sex, p.birth_date, "
+                                              "p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, "
+                                              "p.migrant_work, p.medical_insurance, p.pension_insurance "
+                                              "FROM persons p JOIN households h ON h.id = p.household_id "
+                                              "WHERE h.village BETWEEN ? AND ? ORDER BY p.household_id, p.seq")));
+    pq.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
+    while (pq.Step(&s)) {
+      auto it = index.find(pq.Text(0));
+      if (it != index.end()) out[it->second].members.push_back(ReadPerson(pq));
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::unordered_map<std::string, Household>> FindHouseholds(std::span<const std::string> ids) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare(fmt::format("SELECT {} FROM households WHERE id = ?", kHouseholdColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement pq, db_.Prepare(fmt::format("SELECT {} FROM persons WHERE household_id = ? "
+                                                                 "ORDER BY seq",
+                                                                 kPersonColumns)));
+    std::unordered_map<std::string, Household> out;
+    for (const std::string& id : ids) {
+      q.Bind(1, id);
+      Status s;
+      if (q.Step(&s)) {
+        Household h = ReadHousehold(q);
+        pq.Bind(1, id);
+        while (pq.Step(&s)) h.members.push_back(ReadPerson(pq));
+        pq.Reset();
+        out.emplace(id, std::move(h));
+      }
+      q.Reset();
+      FUPIN_RETURN_IF_ERROR(s);
+    }
+    return out;
+  }
+
+  Result<std::unordered_map<std::string, std::string>> FindPersonHouseholds(
+      std::span<const std::string> id_numbers) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT household_id FROM persons WHERE id_number = ?"));
+    std::unordered_map<std::string, std::string> out;
+    for (const std::string& id : id_numbers) {
+      q.Bind(1, id);
+      Status s;
+      if (q.Step(&s)) out.emplace(id, q.Text(0));
+      q.Reset();
+      FUPIN_RETURN_IF_ERROR(s);
+    }
+    return out;
+  }
+
+  Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
+                         const ProgressFn& progress) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    FUPIN_ASSIGN_OR_RETURN(Statement upsert,
+                           db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
+                                                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                                   kHouseholdColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement delete_members, db_.Prepare("DELETE FROM persons WHERE household_id = ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement insert_person,
+                           db_.Prepare(fmt::format("INSERT INTO persons({}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                                   kPersonColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement insert_history,
+                           db_.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, source, "
+                                       "before_json, after_json) VALUES ('household', ?, ?, ?, ?, ?, ?, ?)"));
+    const std::string now = NowUtcIso8601();
+    size_t done = 0;
+    for (const HouseholdWrite& w : writes) {
+      const Household& h = *w.after;
+      const int64_t version = w.before != nullptr ? w.before->version + 1 : 1;
+      if (w.before != nullptr) {
+        // Members are rewritten whole; the history row keeps what they were. Deleting
+        // first lets a member move between two households written in this batch.
+        delete_members.Bind(1, h.id);
+        FUPIN_RETURN_IF_ERROR(delete_members.Run());
+        delete_members.Reset();
+      }
+      const auto& g = h.guarantees;
+      upsert.Args()(h.id)(static_cast<int64_t>(h.village.number()))(h.group)(Code(h.attribute))(Code(h.main_cause))(
+          int64_t{h.other_causes})(h.income.wages.fen())(h.income.production.fen())(h.income.property.fen())(
+          h.income.transfer.fen())(h.income.production_costs.fen())(h.PerCapitaNetIncome().fen())(Code(g.food))(
+          Code(g.clothing))(Code(g.education))(Code(g.medical))(Code(g.housing))(Code(g.water))(Code(g.electricity))(
+          Code(g.radio_tv))(int64_t{h.registration_year})(Code(h.status))(int64_t{h.exit_year})(h.phone)(h.cadre_name)(
+          h.cadre_phone)(h.cadre_unit)(version)(now);
+      FUPIN_RETURN_IF_ERROR(upsert.Run());
+      upsert.Reset();
+      int64_t seq = 0;
+      for (const Person& p : h.members) {
+        insert_person.Args()(h.id)(seq++)(p.id_number)(p.name)(std::string_view(SexCode(p.sex)))(
+            p.birth_date.ToString())(Code(p.relation))(p.ethnicity)(Code(p.education))(Code(p.schooling))(
+            Code(p.health))(Code(p.labour))(Code(p.migrant_work))(Code(p.medical_insurance))(Code(p.pension_insurance));
+        Status s = insert_person.Run();
+        if (!s.ok()) {
+          return Status::Conflict("id_number", "person.two_households",
+                                  {fmt::format("身份证号 {} 已登记在其他户，户 {} 未写入", IdNumber::Mask(p.id_number), h.id),
+                                   fmt::format("ID number {} is already registered in another household; household "
+                                               "{} not written",
+                                               IdNumber::Mask(p.id_number), h.id)});
+        }
+        insert_person.Reset();
+      }
+      // A creation's history row has no JSON: the record itself is its first state, and
+      // the next change's before_json keeps it. This keeps bulk imports cheap.
+      insert_history.Bind(1, h.id).Bind(2, version).Bind(3, now).Bind(4, context.actor).Bind(5, context.source);
+      if (w.before != nullptr) {
+        Household after = h;
+        after.version = version;
+        insert_history.Bind(6, registry::HouseholdToJson(*w.before, registry::Masking::kUnmasked).dump());
+        insert_history.Bind(7, registry::HouseholdToJson(after, registry::Masking::kUnmasked).dump());
+      } else {
+        insert_history.BindNull(6).BindNull(7);
+      }
+      FUPIN_RETURN_IF_ERROR(insert_history.Run());
+      insert_history.Reset();
+      ++done;
+      if (progress && (done % 5000 == 0 || done == writes.size())) progress(done, writes.size());
+    }
+    return tx.Commit();
+  }
+
+  Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, entity, entity_id, version, changed_at, actor, source, "
+                                                    "COALESCE(before_json, ''), COALESCE(after_json, '') FROM history "
+                                                    "WHERE entity = ? AND entity_id = ? ORDER BY id"));
+    q.Bind(1, entity).Bind(2, entity_id);
+    std::vector<HistoryEntry> out;
+    Status s;
+    while (q.Step(&s)) {
+      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Status RecordAudit(const AuditEvent& e) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO audit_log(at, actor, action, target, detail) "
+                                                    "VALUES (?, ?, ?, ?, ?)"));
+    q.Bind(1, NowUtcIso8601()).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.target).Bind(5, e.detail);
+    return q.Run();
+  }
+
+ private:
+  Database db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path, const OpenOptions& options) {
+  if (!options.create && path != ":memory:" && !std::filesystem::exists(path)) {
+    return Status::Unavailable({fmt::format("数据库 {} 不存在，请先运行 fupin init", path.string()),
+                                fmt::format("database {} does not exist; run fupin init first", path.string())});
+  }
+  FUPIN_ASSIGN_OR_RETURN(Database db, Database::Open(path, options.create));
+  FUPIN_RETURN_IF_ERROR(sqlite::Migrate(db));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
+}  // namespace fupin::store

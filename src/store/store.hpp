@@ -1,0 +1,118 @@
+// Store: the persistence interface of fupin. Domain code talks to this interface only;
+// SQLite (store/sqlite/) is the first backend, PostgreSQL the next. Every method that
+// writes several rows does so in one transaction: it either all lands or none of it.
+// A Store is used from one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/region_code.hpp"
+#include "core/status.hpp"
+#include "registry/household.hpp"
+
+namespace fupin::store {
+
+/// A division 区划 as stored: code, name and whether it is a designated poor village.
+struct Region {
+  RegionCode code;
+  std::string name;
+  bool poor_village = false;  // 贫困村
+
+  bool operator==(const Region&) const = default;
+};
+
+/// What a batch write did.
+struct WriteCounts {
+  int64_t inserted = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+};
+
+/// Who changes the data and from where; recorded with every history row.
+struct ChangeContext {
+  std::string actor;   // e.g. "cli:root"
+  std::string source;  // e.g. "import:households.csv"
+};
+
+/// One household to write: `before` is the stored record (nullptr for a new one).
+struct HouseholdWrite {
+  const registry::Household* before = nullptr;
+  const registry::Household* after = nullptr;
+};
+
+/// A row of a record's history: the record before and after one change, as JSON.
+struct HistoryEntry {
+  int64_t id = 0;
+  std::string entity;     // "household"
+  std::string entity_id;  // e.g. the household id
+  int64_t version = 0;    // the record's version after the change
+  std::string changed_at; // ISO 8601 UTC
+  std::string actor;
+  std::string source;
+  std::string before_json;  // empty for a creation
+  std::string after_json;
+};
+
+/// An entry of the audit log: exports and unmasked views of personal data.
+struct AuditEvent {
+  std::string actor;
+  std::string action;  // e.g. "households.export.unmasked"
+  std::string target;  // e.g. a region code or a household id
+  std::string detail;  // free text or JSON
+};
+
+/// Called during long writes with (done, total) households.
+using ProgressFn = std::function<void(size_t done, size_t total)>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- Regions 区划 ---
+  /// Inserts new codes and renames changed ones, in one transaction. Idempotent.
+  virtual Result<WriteCounts> UpsertRegions(std::span<const Region> regions) = 0;
+  /// Marks `villages` as poor villages (and no others within their counties).
+  virtual Status SetPoorVillages(RegionCode within, std::span<const RegionCode> villages) = 0;
+  /// `within` and everything below it, ordered by code.
+  virtual Result<std::vector<Region>> ListRegions(RegionCode within) = 0;
+  virtual Result<std::optional<Region>> FindRegion(RegionCode code) = 0;
+
+  // --- Registry 建档立卡 ---
+  /// Households whose village is within `within`, members in their stored order, with versions.
+  virtual Result<std::vector<registry::Household>> LoadHouseholds(RegionCode within) = 0;
+  /// The stored households among `ids` (absent ids are simply missing from the map).
+  virtual Result<std::unordered_map<std::string, registry::Household>> FindHouseholds(
+      std::span<const std::string> ids) = 0;
+  /// For each of `id_numbers` that is stored, the household it belongs to.
+  virtual Result<std::unordered_map<std::string, std::string>> FindPersonHouseholds(
+      std::span<const std::string> id_numbers) = 0;
+  /// Inserts or replaces households with their members in one transaction, bumps each
+  /// record's version and writes one history row per household. Calls `progress`
+  /// every few thousand households. On any failure nothing is written.
+  virtual Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
+                                 const ProgressFn& progress) = 0;
+  /// The history of one record, oldest first.
+  virtual Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) = 0;
+
+  // --- Audit 审计 ---
+  virtual Status RecordAudit(const AuditEvent& event) = 0;
+};
+
+struct OpenOptions {
+  /// Create the file if it does not exist (else: Unavailable).
+  bool create = true;
+};
+
+/// Opens (and migrates) a SQLite database file; ":memory:" gives a private in-memory store.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path, const OpenOptions& options = {});
+
+}  // namespace fupin::store
