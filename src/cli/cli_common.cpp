@@ -32,6 +32,22 @@ void AddDbOption(CLI::App* cmd, std::string* db) {
   cmd->add_option("--db", *db, "SQLite database file / 数据库文件")->capture_default_str();
 }
 
+std::string CliActor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user != nullptr && *user != '\0' ? user : "unknown");
+}
+
+std::string Count(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    out.push_back(digits[i]);
+    const size_t left = digits.size() - i - 1;
+    if (left > 0 && left % 3 == 0) out.push_back(',');
+  }
+  return n < 0 ? "-" + out : out;
+}
+
 int Run(int argc, char** argv) {
   CLI::App app{
       "fupin 扶贫 — county command platform for poverty alleviation\n"

@@ -29,6 +29,12 @@ int Fail(const Context& ctx, const Status& status);
 /// Adds `--db PATH` (default ./fupin.db) to a command.
 void AddDbOption(CLI::App* cmd, std::string* db);
 
+/// Who runs the command, for history and audit rows: "cli:<login name>".
+std::string CliActor();
+
+/// Thousands separators for counts: 23098 -> "23,098".
+std::string Count(int64_t n);
+
 // Command groups; each lives in cli/<group>_command.cpp.
 void RegisterIdCommands(CLI::App& app, Context& ctx);
 void RegisterInitCommand(CLI::App& app, Context& ctx);
