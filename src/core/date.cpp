@@ -76,7 +76,9 @@ Result<Date> Date::Parse(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   int y = 0, m = 0, d = 0;
-  if (text.size() == 8) {
+  // "YYYYMMDD" has a digit where the other forms have their first separator; "2020-3-5"
+  // is 8 characters long too.
+  if (text.size() == 8 && text[4] >= '0' && text[4] <= '9') {
     if (!ParseDigits(text.substr(0, 4), &y) || !ParseDigits(text.substr(4, 2), &m) ||
         !ParseDigits(text.substr(6, 2), &d)) {
       return BadDate(text);

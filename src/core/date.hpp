@@ -17,7 +17,8 @@ class Date {
 
   /// Checks the calendar (month 1–12, day within the month, leap years).
   static Result<Date> FromYmd(int year, int month, int day);
-  /// Parses "YYYY-MM-DD", "YYYY/MM/DD", "YYYY.MM.DD" or "YYYYMMDD".
+  /// Parses "YYYY-MM-DD", "YYYY/MM/DD", "YYYY.MM.DD" or "YYYYMMDD"; with separators the
+  /// month and day may have one digit ("2020/3/5").
   static Result<Date> Parse(std::string_view text);
   /// Days since 1970-01-01 (may be negative); any value is a valid date.
   static constexpr Date FromDays(int32_t days) { return Date(days); }

@@ -59,7 +59,8 @@ Result<RegionCode> RegionCode::Parse(std::string_view text) {
   for (char c : text) value = value * 10 + static_cast<uint64_t>(c - '0');
   for (size_t i = n; i < 12 && n > 1; ++i) value *= 10;
   if (n == 1) value = 0;
-  if (value == 0) return RegionCode();
+  // Only "0" and the 12-digit form spell the nation; "00", "0000"… are a zero province.
+  if (value == 0 && (n == 1 || n == 12)) return RegionCode();
   // A zero part may only be followed by zero parts.
   bool seen_zero = false;
   for (int level = 1; level <= 5; ++level) {
