@@ -30,6 +30,31 @@ struct RunResult {
 /// Runs the real `fupin` binary with `args` (no shell), waits, captures both streams.
 RunResult RunFupin(const std::vector<std::string>& args);
 
+/// A running `fupin` process whose stderr is readable line by line.
+class FupinProcess {
+ public:
+  explicit FupinProcess(const std::vector<std::string>& args);
+  ~FupinProcess();
+  FupinProcess(const FupinProcess&) = delete;
+  FupinProcess& operator=(const FupinProcess&) = delete;
+  /// Reads stderr until a line containing `needle` arrives; false at end of stream.
+  bool WaitForStderr(const std::string& needle);
+  /// Sends `signal` and reaps the process; returns the raw wait status.
+  int Kill(int signal);
+
+ private:
+  int pid_ = -1;
+  int err_fd_ = -1;
+  std::string buffer_;
+};
+
+/// Every row of every table of a SQLite file, as text, in a stable order: two equal
+/// dumps mean the same data.
+std::string DumpDatabase(const std::filesystem::path& db);
+
+/// Runs one SQL statement on a SQLite file (for tests that tamper with data).
+void ExecSql(const std::filesystem::path& db, const std::string& sql);
+
 /// Path of a file in the source tree, e.g. SourcePath("examples/households.csv").
 std::filesystem::path SourcePath(const std::string& relative);
 

@@ -19,7 +19,7 @@ Result<ExportSummary> ExportHouseholds(store::Store& store, RegionCode region, c
   const std::vector<std::string> header = ExportHeader();
   if (options.format == ExportFormat::kCsv) {
     std::string out;
-    io::CsvWriter writer(&out, /*bom=*/true);
+    io::CsvWriter writer(&out, io::CsvWriterOptions{.bom = true});
     writer.WriteRow(header);
     for (const auto& h : households) {
       for (const auto& row : HouseholdToRows(h, options.unmasked)) writer.WriteRow(row);

@@ -46,7 +46,7 @@ Status WriteRejectFile(const std::filesystem::path& source, const std::string& e
   (void)header_hint;
   FUPIN_ASSIGN_OR_RETURN(auto rows, io::OpenRowSource(source, encoding));
   std::string out;
-  io::CsvWriter writer(&out, /*bom=*/true);
+  io::CsvWriter writer(&out, io::CsvWriterOptions{.bom = true});
   std::vector<std::string_view> fields;
   bool header = true;
   int error_column = -1;
