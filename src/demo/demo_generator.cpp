@@ -600,6 +600,8 @@ int PerCapitaIncome(Rng& rng, HouseholdStatus status) {
       return rng.Range(2000, 3800);
     case HouseholdStatus::kMonitoring:
       return rng.Range(4001, 6000);
+    case HouseholdStatus::kNotRegistered:
+      return rng.Range(3500, 9000);
   }
   return 4000;
 }
@@ -979,6 +981,15 @@ Result<DemoRegistry> GenerateDemoCounty(const CountyTargets& targets,
                               h.status == HouseholdStatus::kMonitoring;
       if (rng.Chance(still_poor ? 300 : 50)) FailOneGuarantee(rng, h.guarantees);
 
+      // Monitoring objects get a category without drawing from the generator, so the
+      // rest of the registry is the same as before categories existed.
+      if (h.status == HouseholdStatus::kMonitoring) {
+        static constexpr registry::MonitoringCategory kCategories[] = {
+            registry::MonitoringCategory::kUnstableExited, registry::MonitoringCategory::kMarginal,
+            registry::MonitoringCategory::kSuddenHardship};
+        h.monitoring_category = kCategories[out.households.size() % 3];
+        h.risk_eliminated = YesNo::kNo;
+      }
       h.phone = phones.Fresh(rng);
       out.households.push_back(std::move(h));
     }

@@ -30,6 +30,13 @@ constexpr Term kHouseholdStatus[] = {
     {"returned", "返贫", "returned to poverty"},
     {"monitoring", "监测对象", "monitoring object"},
     {"removed", "自然减少", "naturally removed"},
+    {"not_registered", "非建档立卡户", "not registered"},
+};
+constexpr Term kMonitoringCategory[] = {
+    {"none", "", "none"},
+    {"unstable_exited", "脱贫不稳定户", "unstable exited household"},
+    {"marginal", "边缘易致贫户", "marginal household at risk"},
+    {"sudden_hardship", "突发严重困难户", "household hit by sudden severe hardship"},
 };
 constexpr Term kYesNo[] = {
     {"", "", "unknown"},
@@ -105,6 +112,7 @@ template <> std::span<const Term> TermsOf<Schooling>() { return kSchooling; }
 template <> std::span<const Term> TermsOf<Health>() { return kHealth; }
 template <> std::span<const Term> TermsOf<LabourAbility>() { return kLabour; }
 template <> std::span<const Term> TermsOf<MigrantWork>() { return kMigrantWork; }
+template <> std::span<const Term> TermsOf<MonitoringCategory>() { return kMonitoringCategory; }
 
 namespace registry {
 

@@ -37,7 +37,10 @@ enum class Cause : uint8_t {
 inline constexpr int kCauseCount = 12;
 
 /// 户状态.
-enum class HouseholdStatus : uint8_t { kPoor, kExited, kReturned, kMonitoring, kRemoved };
+enum class HouseholdStatus : uint8_t { kPoor, kExited, kReturned, kMonitoring, kRemoved, kNotRegistered };
+
+/// 监测对象类别 (2021 on): the three kinds of households under monitoring.
+enum class MonitoringCategory : uint8_t { kNone, kUnstableExited, kMarginal, kSuddenHardship };
 
 /// Yes / no / not recorded, for the guarantee and insurance fields.
 enum class YesNo : uint8_t { kUnknown, kYes, kNo };
@@ -126,6 +129,8 @@ struct Household {
   int registration_year = 0;  // 识别年度
   HouseholdStatus status = HouseholdStatus::kPoor;
   int exit_year = 0;  // 脱贫年度, 0 when not exited
+  MonitoringCategory monitoring_category = MonitoringCategory::kNone;  // 监测对象类别
+  YesNo risk_eliminated = YesNo::kUnknown;                               // 风险是否消除
   std::string phone;
   std::string cadre_name;   // 帮扶责任人
   std::string cadre_phone;  // 帮扶责任人联系电话
@@ -157,4 +162,5 @@ template <> std::span<const Term> TermsOf<registry::Schooling>();
 template <> std::span<const Term> TermsOf<registry::Health>();
 template <> std::span<const Term> TermsOf<registry::LabourAbility>();
 template <> std::span<const Term> TermsOf<registry::MigrantWork>();
+template <> std::span<const Term> TermsOf<registry::MonitoringCategory>();
 }  // namespace fupin

@@ -63,6 +63,8 @@ nlohmann::json HouseholdToJson(const Household& h, Masking masking) {
           {"registration_year", h.registration_year},
           {"status", Code(h.status)},
           {"exit_year", h.exit_year == 0 ? nlohmann::json(nullptr) : nlohmann::json(h.exit_year)},
+          {"monitoring_category", Code(h.monitoring_category)},
+          {"risk_eliminated", Code(h.risk_eliminated)},
           {"phone", mask ? MaskPhone(h.phone) : h.phone},
           {"cadre", {{"name", h.cadre_name}, {"phone", mask ? MaskPhone(h.cadre_phone) : h.cadre_phone}, {"unit", h.cadre_unit}}},
           {"members", members},
@@ -98,6 +100,8 @@ Result<Household> HouseholdFromJson(const nlohmann::json& j) {
     h.registration_year = j.value("registration_year", 0);
     h.status = FromCode<HouseholdStatus>(j, "status");
     h.exit_year = j.at("exit_year").is_null() ? 0 : j.at("exit_year").get<int>();
+    h.monitoring_category = FromCode<MonitoringCategory>(j, "monitoring_category");
+    h.risk_eliminated = FromCode<YesNo>(j, "risk_eliminated");
     h.phone = j.value("phone", "");
     const auto& cadre = j.at("cadre");
     h.cadre_name = cadre.value("name", "");

@@ -44,6 +44,8 @@ constexpr ColumnInfo kColumns[kColumnCount] = {
     {Column::kRegistrationYear, "识别年度", "registration_year", "", true},
     {Column::kStatus, "户状态", "status", "脱贫状态", true},
     {Column::kExitYear, "脱贫年度", "exit_year"},
+    {Column::kMonitoringCategory, "监测对象类别", "monitoring_category"},
+    {Column::kRiskEliminated, "风险是否消除", "risk_eliminated"},
     {Column::kPhone, "联系电话", "phone"},
     {Column::kCadreName, "帮扶责任人", "cadre_name"},
     {Column::kCadrePhone, "帮扶责任人联系电话", "cadre_phone"},
@@ -384,6 +386,13 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
   h.registration_year = p.YearCell(Column::kRegistrationYear, true, today);
   h.status = p.TermCell(Column::kStatus, HouseholdStatus::kPoor, true);
   h.exit_year = p.YearCell(Column::kExitYear, false, today);
+  h.monitoring_category = p.TermCell(Column::kMonitoringCategory, MonitoringCategory::kNone, false);
+  h.risk_eliminated = p.TermCell(Column::kRiskEliminated, YesNo::kUnknown, false);
+  if (h.status == HouseholdStatus::kMonitoring && h.monitoring_category == MonitoringCategory::kNone) {
+    p.Problem(Column::kMonitoringCategory, "", "household.monitoring_category_missing",
+              {fmt::format("第 {} 行户状态为监测对象，但没有监测对象类别", row),
+               fmt::format("row {}: the household is a monitoring object but has no monitoring category", row)});
+  }
   h.phone = std::string(p.Cell(Column::kPhone));
   h.cadre_name = std::string(p.Cell(Column::kCadreName));
   h.cadre_phone = std::string(p.Cell(Column::kCadrePhone));
@@ -432,6 +441,8 @@ std::optional<Column> FirstHouseholdDifference(const Household& a, const Househo
   if (a.registration_year != b.registration_year) return Column::kRegistrationYear;
   if (a.status != b.status) return Column::kStatus;
   if (a.exit_year != b.exit_year) return Column::kExitYear;
+  if (a.monitoring_category != b.monitoring_category) return Column::kMonitoringCategory;
+  if (a.risk_eliminated != b.risk_eliminated) return Column::kRiskEliminated;
   if (a.phone != b.phone) return Column::kPhone;
   if (a.cadre_name != b.cadre_name) return Column::kCadreName;
   if (a.cadre_phone != b.cadre_phone) return Column::kCadrePhone;
@@ -483,6 +494,8 @@ std::vector<std::vector<std::string>> HouseholdToRows(const Household& h, bool u
     r.push_back(std::to_string(h.registration_year));
     r.emplace_back(TermOf(h.status).zh);
     r.push_back(h.exit_year == 0 ? std::string() : std::to_string(h.exit_year));
+    r.emplace_back(TermOf(h.monitoring_category).zh);
+    r.push_back(yes_no(h.risk_eliminated));
     r.push_back(unmasked ? h.phone : MaskPhone(h.phone));
     r.push_back(h.cadre_name);
     r.push_back(unmasked ? h.cadre_phone : MaskPhone(h.cadre_phone));

@@ -22,7 +22,7 @@ enum class Column : uint8_t {
   // Household fields from here on.
   kAttribute, kMainCause, kOtherCauses, kWages, kProduction, kProperty, kTransfer, kProductionCosts,
   kPerCapitaNet, kFood, kClothing, kEducationGuarantee, kMedicalGuarantee, kHousing, kWater, kElectricity,
-  kRadioTv, kRegistrationYear, kStatus, kExitYear, kPhone, kCadreName, kCadrePhone, kCadreUnit,
+  kRadioTv, kRegistrationYear, kStatus, kExitYear, kMonitoringCategory, kRiskEliminated, kPhone, kCadreName, kCadrePhone, kCadreUnit,
   // Written into reject files with the reasons; ignored on import.
   kImportError,
 };

@@ -129,7 +129,7 @@ constexpr size_t kValueCount<PovertyAttribute> =
 template <>
 constexpr size_t kValueCount<Cause> = static_cast<size_t>(Cause::kLackDrive) + 1;
 template <>
-constexpr size_t kValueCount<HouseholdStatus> = static_cast<size_t>(HouseholdStatus::kRemoved) + 1;
+constexpr size_t kValueCount<HouseholdStatus> = static_cast<size_t>(HouseholdStatus::kNotRegistered) + 1;
 template <>
 constexpr size_t kValueCount<YesNo> = static_cast<size_t>(YesNo::kNo) + 1;
 template <>
@@ -144,12 +144,14 @@ template <>
 constexpr size_t kValueCount<LabourAbility> = static_cast<size_t>(LabourAbility::kNone) + 1;
 template <>
 constexpr size_t kValueCount<MigrantWork> = static_cast<size_t>(MigrantWork::kOutOfProvince) + 1;
+template <>
+constexpr size_t kValueCount<MonitoringCategory> = static_cast<size_t>(MonitoringCategory::kSuddenHardship) + 1;
 
 template <typename E>
 class VocabularyTableTest : public ::testing::Test {};
 
 using VocabularyEnums = ::testing::Types<PovertyAttribute, Cause, HouseholdStatus, YesNo, Relation, Education,
-                                         Schooling, Health, LabourAbility, MigrantWork>;
+                                         Schooling, Health, LabourAbility, MigrantWork, MonitoringCategory>;
 TYPED_TEST_SUITE(VocabularyTableTest, VocabularyEnums);
 
 std::string Lower(std::string_view s) {

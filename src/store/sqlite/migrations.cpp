@@ -42,6 +42,8 @@ CREATE TABLE households (
   registration_year INTEGER NOT NULL,
   status TEXT NOT NULL,
   exit_year INTEGER NOT NULL,
+  monitoring_category TEXT NOT NULL,
+  risk_eliminated TEXT NOT NULL,
   phone TEXT NOT NULL,
   cadre_name TEXT NOT NULL,
   cadre_phone TEXT NOT NULL,

@@ -31,8 +31,8 @@ E Decode(const std::string& code) {
 constexpr std::string_view kHouseholdColumns =
     "id, village, grp, attribute, main_cause, other_causes, wages, production, property, transfer, "
     "production_costs, per_capita_net, g_food, g_clothing, g_education, g_medical, g_housing, g_water, "
-    "g_electricity, g_radio_tv, registration_year, status, exit_year, phone, cadre_name, cadre_phone, "
-    "cadre_unit, version";
+    "g_electricity, g_radio_tv, registration_year, status, exit_year, monitoring_category, risk_eliminated, "
+    "phone, cadre_name, cadre_phone, cadre_unit, version";
 
 constexpr std::string_view kPersonColumns =
     "household_id, seq, id_number, name, sex, birth_date, relation, ethnicity, education, schooling, health, "
@@ -63,11 +63,13 @@ Household ReadHousehold(const Statement& q) {
   h.registration_year = static_cast<int>(q.Int(20));
   h.status = Decode<registry::HouseholdStatus>(q.Text(21));
   h.exit_year = static_cast<int>(q.Int(22));
-  h.phone = q.Text(23);
-  h.cadre_name = q.Text(24);
-  h.cadre_phone = q.Text(25);
-  h.cadre_unit = q.Text(26);
-  h.version = q.Int(27);
+  h.monitoring_category = Decode<registry::MonitoringCategory>(q.Text(23));
+  h.risk_eliminated = Decode<registry::YesNo>(q.Text(24));
+  h.phone = q.Text(25);
+  h.cadre_name = q.Text(26);
+  h.cadre_phone = q.Text(27);
+  h.cadre_unit = q.Text(28);
+  h.version = q.Int(29);
   return h;
 }
 
@@ -242,7 +244,7 @@ class SqliteStore final : public Store {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
     FUPIN_ASSIGN_OR_RETURN(Statement upsert,
                            db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
-                                                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                                    kHouseholdColumns)));
     FUPIN_ASSIGN_OR_RETURN(Statement delete_members, db_.Prepare("DELETE FROM persons WHERE household_id = ?"));
     FUPIN_ASSIGN_OR_RETURN(Statement insert_person,
@@ -268,7 +270,8 @@ class SqliteStore final : public Store {
           int64_t{h.other_causes})(h.income.wages.fen())(h.income.production.fen())(h.income.property.fen())(
           h.income.transfer.fen())(h.income.production_costs.fen())(h.PerCapitaNetIncome().fen())(Code(g.food))(
           Code(g.clothing))(Code(g.education))(Code(g.medical))(Code(g.housing))(Code(g.water))(Code(g.electricity))(
-          Code(g.radio_tv))(int64_t{h.registration_year})(Code(h.status))(int64_t{h.exit_year})(h.phone)(h.cadre_name)(
+          Code(g.radio_tv))(int64_t{h.registration_year})(Code(h.status))(int64_t{h.exit_year})(
+          Code(h.monitoring_category))(Code(h.risk_eliminated))(h.phone)(h.cadre_name)(
           h.cadre_phone)(h.cadre_unit)(version)(now);
       FUPIN_RETURN_IF_ERROR(upsert.Run());
       upsert.Reset();
