@@ -72,6 +72,8 @@ int Run(int argc, char** argv) {
   RegisterHouseholdCommands(app, ctx);
   RegisterDemoCommand(app, ctx);
   RegisterEvaluateCommands(app, ctx);
+  RegisterServeCommand(app, ctx);
+  RegisterUsersCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

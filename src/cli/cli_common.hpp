@@ -42,6 +42,8 @@ void RegisterRegionCommands(CLI::App& app, Context& ctx);
 void RegisterHouseholdCommands(CLI::App& app, Context& ctx);
 void RegisterDemoCommand(CLI::App& app, Context& ctx);
 void RegisterEvaluateCommands(CLI::App& app, Context& ctx);
+void RegisterServeCommand(CLI::App& app, Context& ctx);
+void RegisterUsersCommands(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

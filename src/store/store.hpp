@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "accounts/user.hpp"
 #include "core/region_code.hpp"
 #include "core/status.hpp"
 #include "registry/household.hpp"
@@ -62,12 +63,24 @@ struct HistoryEntry {
   std::string after_json;
 };
 
-/// An entry of the audit log: exports and unmasked views of personal data.
+/// What to record in the audit log: every write, every export and every unmasked view.
 struct AuditEvent {
   std::string actor;
   std::string action;  // e.g. "households.export.unmasked"
   std::string target;  // e.g. a region code or a household id
   std::string detail;  // free text or JSON
+  std::string ip = {};           // where the request came from; "" for the CLI
+  std::string before_json = {};  // the record before a write, if any
+  std::string after_json = {};   // the record after a write, if any
+};
+
+/// A stored audit entry: append-only, hash-chained (audit/audit_chain.hpp).
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at;  // ISO 8601 UTC
+  AuditEvent event;
+  std::string prev_hash;
+  std::string hash;
 };
 
 /// Called during long writes with (done, total) households.
@@ -104,7 +117,32 @@ class Store {
   virtual Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) = 0;
 
   // --- Audit 审计 ---
+  /// Appends an entry chained to the previous one (in its own transaction).
   virtual Status RecordAudit(const AuditEvent& event) = 0;
+  /// Entries with id > after_id, oldest first, at most `limit`.
+  virtual Result<std::vector<AuditEntry>> ListAudit(int64_t after_id, int limit) = 0;
+  /// The chain head written with the newest entry: (last id, last hash); (0, "") when empty.
+  virtual Result<std::pair<int64_t, std::string>> AuditHead() = 0;
+  /// Entries newest first, for the audit page.
+  virtual Result<std::vector<AuditEntry>> ListAuditPage(int offset, int limit, int64_t* total) = 0;
+
+  // --- Accounts 用户 ---
+  /// Inserts a user; AlreadyExists when the username is taken. Returns the new id.
+  virtual Result<int64_t> CreateUser(const accounts::User& user) = 0;
+  virtual Result<std::optional<accounts::User>> FindUserByName(std::string_view username) = 0;
+  virtual Result<std::optional<accounts::User>> FindUser(int64_t id) = 0;
+  virtual Result<std::vector<accounts::User>> ListUsers() = 0;
+  /// Writes every field of `user` if its stored version equals user.version, and bumps
+  /// the version; Conflict (rule user.stale) otherwise.
+  virtual Status UpdateUser(const accounts::User& user) = 0;
+  virtual Status CreateSession(const accounts::Session& session) = 0;
+  virtual Result<std::optional<accounts::Session>> FindSession(std::string_view token_hash) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  virtual Status DeleteUserSessions(int64_t user_id) = 0;
+
+  /// A number that changes whenever another connection or process commits (SQLite's
+  /// data_version); lets a server notice writes it did not make.
+  virtual Result<int64_t> DataVersion() = 0;
 };
 
 struct OpenOptions {

@@ -1,8 +1,11 @@
 // SQLite implementation of store::Store.
 #include <fmt/format.h>
 
+#include <functional>
+#include <optional>
 #include <unordered_set>
 
+#include "audit/audit_chain.hpp"
 #include "core/clock.hpp"
 #include "registry/household_json.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -324,10 +327,203 @@ class SqliteStore final : public Store {
   }
 
   Status RecordAudit(const AuditEvent& e) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO audit_log(at, actor, action, target, detail) "
-                                                    "VALUES (?, ?, ?, ?, ?)"));
-    q.Bind(1, NowUtcIso8601()).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.target).Bind(5, e.detail);
+    // Inside a caller's transaction the entry joins it; otherwise it gets its own.
+    std::optional<Transaction> tx;
+    if (sqlite3_get_autocommit(db_.handle()) != 0) {
+      FUPIN_ASSIGN_OR_RETURN(Transaction t, Transaction::Begin(db_));
+      tx.emplace(std::move(t));
+    }
+    FUPIN_ASSIGN_OR_RETURN(Statement last, db_.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    Status s;
+    int64_t id = 1;
+    std::string prev_hash;
+    if (last.Step(&s)) {
+      id = last.Int(0) + 1;
+      prev_hash = last.Text(1);
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    const std::string at = NowUtcIso8601();
+    const std::string hash = audit::EntryHash(prev_hash, id, at, e);
+    FUPIN_ASSIGN_OR_RETURN(Statement ins, db_.Prepare("INSERT INTO audit_log(id, at, actor, action, target, detail, ip, "
+                                                      "before_json, after_json, prev_hash, hash) VALUES "
+                                                      "(?,?,?,?,?,?,?,?,?,?,?)"));
+    ins.Args()(id)(at)(e.actor)(e.action)(e.target)(e.detail)(e.ip)(e.before_json)(e.after_json)(prev_hash)(hash);
+    FUPIN_RETURN_IF_ERROR(ins.Run());
+    FUPIN_ASSIGN_OR_RETURN(Statement head, db_.Prepare("INSERT INTO audit_head(one, last_id, last_hash) VALUES (1, ?, ?) "
+                                                       "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
+                                                       "last_hash = excluded.last_hash"));
+    head.Args()(id)(hash);
+    FUPIN_RETURN_IF_ERROR(head.Run());
+    if (tx) FUPIN_RETURN_IF_ERROR(tx->Commit());
+    return Status::Ok();
+  }
+
+  static AuditEntry ReadAudit(const Statement& q) {
+    AuditEntry e;
+    e.id = q.Int(0);
+    e.at = q.Text(1);
+    e.event = {q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)};
+    e.prev_hash = q.Text(9);
+    e.hash = q.Text(10);
+    return e;
+  }
+
+  Result<std::vector<AuditEntry>> ListAudit(int64_t after_id, int limit) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
+                                                    "after_json, prev_hash, hash FROM audit_log WHERE id > ? "
+                                                    "ORDER BY id LIMIT ?"));
+    q.Args()(after_id)(int64_t{limit});
+    std::vector<AuditEntry> out;
+    Status s;
+    while (q.Step(&s)) out.push_back(ReadAudit(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::pair<int64_t, std::string>> AuditHead() override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT last_id, last_hash FROM audit_head WHERE one = 1"));
+    Status s;
+    std::pair<int64_t, std::string> out{0, ""};
+    if (q.Step(&s)) out = {q.Int(0), q.Text(1)};
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<AuditEntry>> ListAuditPage(int offset, int limit, int64_t* total) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT COUNT(*) FROM audit_log"));
+    Status s;
+    if (count.Step(&s)) *total = count.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
+                                                    "after_json, prev_hash, hash FROM audit_log ORDER BY id DESC "
+                                                    "LIMIT ? OFFSET ?"));
+    q.Args()(int64_t{limit})(int64_t{offset});
+    std::vector<AuditEntry> out;
+    while (q.Step(&s)) out.push_back(ReadAudit(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  // --- Accounts ---
+  static constexpr std::string_view kUserColumns =
+      "id, username, display_name, role, scope, cadre_phone, password_hash, must_change_password, disabled, demo, "
+      "failed_logins, locked_until, version";
+
+  static accounts::User ReadUser(const Statement& q) {
+    accounts::User u;
+    u.id = q.Int(0);
+    u.username = q.Text(1);
+    u.display_name = q.Text(2);
+    u.role = ParseTerm<accounts::Role>(q.Text(3)).value_or(accounts::Role::kViewer);
+    u.scope = RegionCode::FromNumber(static_cast<uint64_t>(q.Int(4)));
+    u.cadre_phone = q.Text(5);
+    u.password_hash = q.Text(6);
+    u.must_change_password = q.Int(7) != 0;
+    u.disabled = q.Int(8) != 0;
+    u.demo = q.Int(9) != 0;
+    u.failed_logins = static_cast<int>(q.Int(10));
+    u.locked_until = q.Int(11);
+    u.version = q.Int(12);
+    return u;
+  }
+
+  Result<int64_t> CreateUser(const accounts::User& u) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO users(username, display_name, role, scope, "
+                                                    "cadre_phone, password_hash, must_change_password, disabled, demo, "
+                                                    "failed_logins, locked_until, version, created_at) VALUES "
+                                                    "(?,?,?,?,?,?,?,?,?,0,0,1,?)"));
+    q.Args()(u.username)(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(u.cadre_phone)(
+        u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(int64_t{u.demo})(NowUtcIso8601());
+    Status s = q.Run();
+    if (s.code() == StatusCode::kConflict) {
+      return Status::AlreadyExists("username", {fmt::format("用户名 {} 已存在", u.username),
+                                                fmt::format("username {} is taken", u.username)});
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
+  }
+
+  Result<std::optional<accounts::User>> FindUserBy(std::string_view where, const std::function<void(Statement&)>& bind) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM users WHERE {}", kUserColumns, where)));
+    bind(q);
+    Status s;
+    std::optional<accounts::User> out;
+    if (q.Step(&s)) out = ReadUser(q);
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::optional<accounts::User>> FindUserByName(std::string_view username) override {
+    return FindUserBy("username = ?", [&](Statement& q) { q.Bind(1, username); });
+  }
+
+  Result<std::optional<accounts::User>> FindUser(int64_t id) override {
+    return FindUserBy("id = ?", [&](Statement& q) { q.Bind(1, id); });
+  }
+
+  Result<std::vector<accounts::User>> ListUsers() override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
+    std::vector<accounts::User> out;
+    Status s;
+    while (q.Step(&s)) out.push_back(ReadUser(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Status UpdateUser(const accounts::User& u) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("UPDATE users SET display_name = ?, role = ?, scope = ?, "
+                                                    "cadre_phone = ?, password_hash = ?, must_change_password = ?, "
+                                                    "disabled = ?, failed_logins = ?, locked_until = ?, "
+                                                    "version = version + 1 WHERE id = ? AND version = ?"));
+    q.Args()(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(u.cadre_phone)(
+        u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(int64_t{u.failed_logins})(
+        u.locked_until)(u.id)(u.version);
+    FUPIN_RETURN_IF_ERROR(q.Run());
+    if (db_.Changes() != 1) {
+      return Status::Conflict("version", "user.stale",
+                              {fmt::format("用户 {} 已被他人修改，请刷新后重试", u.username),
+                               fmt::format("user {} was changed by someone else; reload and retry", u.username)});
+    }
+    return Status::Ok();
+  }
+
+  Status CreateSession(const accounts::Session& session) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
+                                                    "expires_at, ip) VALUES (?,?,?,?,?,?)"));
+    q.Args()(session.token_hash)(session.user_id)(session.csrf_token)(session.created_at)(session.expires_at)(session.ip);
     return q.Run();
+  }
+
+  Result<std::optional<accounts::Session>> FindSession(std::string_view token_hash) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at, ip "
+                                                    "FROM sessions WHERE token_hash = ?"));
+    q.Bind(1, token_hash);
+    Status s;
+    std::optional<accounts::Session> out;
+    if (q.Step(&s)) out = accounts::Session{q.Text(0), q.Int(1), q.Text(2), q.Int(3), q.Int(4), q.Text(5)};
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Status DeleteSession(std::string_view token_hash) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("DELETE FROM sessions WHERE token_hash = ?"));
+    q.Bind(1, token_hash);
+    return q.Run();
+  }
+
+  Status DeleteUserSessions(int64_t user_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("DELETE FROM sessions WHERE user_id = ?"));
+    q.Bind(1, user_id);
+    return q.Run();
+  }
+
+  Result<int64_t> DataVersion() override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("PRAGMA data_version"));
+    Status s;
+    int64_t v = 0;
+    if (q.Step(&s)) v = q.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    return v;
   }
 
  private:

@@ -1,0 +1,63 @@
+// Internal to server/: the state the route handlers share. Not part of the API.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "accounts/auth_service.hpp"
+#include "accounts/role.hpp"
+#include "policy/policy.hpp"
+#include "server/household_index.hpp"
+#include "server/rate_limiter.hpp"
+#include "server/server.hpp"
+#include "server/store_pool.hpp"
+
+namespace fupin::server {
+
+struct Server::Impl {
+  ServerOptions options;
+  std::unique_ptr<StorePool> pool;
+  std::unique_ptr<accounts::AuthService> auth;
+  policy::Policy policy;
+  int year = 0;
+  std::unique_ptr<HouseholdIndex> households;
+  RateLimiter limiter{100, 200};
+  RateLimiter login_limiter{0.2, 10};  // per IP: 10 attempts, then one every 5 s
+  std::vector<Route> routes;
+  httplib::Server http;
+  std::mutex port_mu;
+  std::condition_variable port_cv;
+  int bound_port = 0;
+  std::atomic<bool> stopping{false};
+  std::thread watcher;
+  int64_t data_version = -1;
+
+  Impl() = default;
+
+  /// Reloads the read models from the store.
+  Status Refresh();
+  void WatchDatabase();
+
+  // Access rules, applied by every handler.
+  static Status NotInScope(const std::string& what);
+  Status RequireRegion(const accounts::User& user, RegionCode code) const;
+  Status Require(const accounts::User& user, accounts::Permission p) const;
+  /// The household row if the user may see it; NotFound otherwise (never "forbidden").
+  Result<HouseholdRow> VisibleHousehold(const accounts::User& user, const std::string& id) const;
+  Status Audit(const Request& req, const std::string& action, const std::string& target, const std::string& detail,
+               const std::string& before = "", const std::string& after = "");
+
+  void AddAuthRoutes();
+  void AddRegistryRoutes();
+  void AddAdminRoutes();
+};
+
+/// Unix seconds now.
+int64_t NowSeconds();
+
+}  // namespace fupin::server
