@@ -9,7 +9,7 @@ DEMO_DB ?= demo/fupin.db
 DEMO_COUNTY ?= 511025
 CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench format clean
+.PHONY: all deps build build-asan test test-release test-asan demo bench format clean web-deps web web-test
 
 all: build
 
@@ -45,6 +45,16 @@ demo: build
 
 bench: build
 	$(BUILD_DIR)/bench/fupin_bench
+
+# The web front end (web/): node packages via npm ci, then vue-tsc + vite into web/dist.
+web-deps:
+	@bash scripts/install-web.sh
+
+web: web-deps
+	cd web && npm run build
+
+web-test: web-deps
+	cd web && npm test
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
