@@ -66,7 +66,7 @@ FupinProcess::FupinProcess(const std::vector<std::string>& args) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
   posix_spawn_file_actions_addclose(&actions, fds[0]);
   std::vector<std::string> argv_storage;
@@ -86,6 +86,17 @@ FupinProcess::FupinProcess(const std::vector<std::string>& args) {
 FupinProcess::~FupinProcess() {
   if (pid_ > 0) Kill(SIGKILL);
   if (err_fd_ >= 0) ::close(err_fd_);
+}
+
+int FupinProcess::Signal(int signal) { return pid_ > 0 ? ::kill(pid_, signal) : -1; }
+
+int FupinProcess::Wait() {
+  int wstatus = 0;
+  if (pid_ > 0) {
+    ::waitpid(pid_, &wstatus, 0);
+    pid_ = -1;
+  }
+  return wstatus;
 }
 
 bool FupinProcess::WaitForStderr(const std::string& needle) {

@@ -30,7 +30,7 @@ struct RunResult {
 /// Runs the real `fupin` binary with `args` (no shell), waits, captures both streams.
 RunResult RunFupin(const std::vector<std::string>& args);
 
-/// A running `fupin` process whose stderr is readable line by line.
+/// A running `fupin` process whose stdout and stderr (merged) are readable.
 class FupinProcess {
  public:
   explicit FupinProcess(const std::vector<std::string>& args);
@@ -41,6 +41,12 @@ class FupinProcess {
   bool WaitForStderr(const std::string& needle);
   /// Sends `signal` and reaps the process; returns the raw wait status.
   int Kill(int signal);
+  /// Sends `signal` without waiting.
+  int Signal(int signal);
+  /// Waits for the process to end; returns the raw wait status.
+  int Wait();
+  /// Everything read from the process so far.
+  const std::string& output() const { return buffer_; }
 
  private:
   int pid_ = -1;

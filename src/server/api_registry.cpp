@@ -180,7 +180,7 @@ void Server::Impl::AddRegistryRoutes() {
          auto s = pool->Borrow();
          const std::vector<std::string> ids = {id};
          FUPIN_ASSIGN_OR_RETURN(auto found, s->FindHouseholds(ids));
-         if (found.empty()) return NotInScope(fmt::format("户 {}", id));
+         if (found.empty()) return HouseholdNotFound(id);
          const registry::Household& h = found.begin()->second;
          if (unmasked) {
            FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "households.show.unmasked", id, "{}", req.ip}));

@@ -111,6 +111,11 @@ Status Server::Impl::NotInScope(const std::string& what) {
                                  fmt::format("{} not found, or outside your scope", what)});
 }
 
+Status Server::Impl::HouseholdNotFound(const std::string& id) {
+  return Status::NotFound("id", {fmt::format("找不到户 {}，或不在您的管辖范围内", id),
+                                 fmt::format("household {} not found, or outside your scope", id)});
+}
+
 Status Server::Impl::RequireRegion(const accounts::User& user, RegionCode code) const {
   if (!code.IsWithin(user.scope)) return NotInScope(code.ToShortString());
   if (user.role == accounts::Role::kResponsibleCadre && code.level() != RegionLevel::kVillage) {
@@ -128,9 +133,9 @@ Status Server::Impl::Require(const accounts::User& user, accounts::Permission p)
 
 Result<HouseholdRow> Server::Impl::VisibleHousehold(const accounts::User& user, const std::string& id) const {
   auto row = households->Find(id);
-  if (!row || !row->village.IsWithin(user.scope)) return NotInScope(fmt::format("户 {}", id));
+  if (!row || !row->village.IsWithin(user.scope)) return HouseholdNotFound(id);
   if (user.role == accounts::Role::kResponsibleCadre && row->cadre_phone != user.cadre_phone) {
-    return NotInScope(fmt::format("户 {}", id));
+    return HouseholdNotFound(id);
   }
   return *row;
 }
@@ -254,6 +259,7 @@ Status Server::Run() {
   }
   // Unknown API paths get the error envelope; other GETs get the single-page app.
   http.set_error_handler([index_html](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler's own error envelope
     if (req.path.rfind("/api/", 0) == 0) {
       if (res.status == 404) {
         Send(res, ErrorResponse(Status::NotFound("path", {fmt::format("没有接口 {} {}", req.method, req.path),
@@ -262,6 +268,12 @@ Status Server::Run() {
         Send(res, ErrorResponse(Status::Invalid("body", "request.too_large",
                                                 {"请求内容过大", "the request body is too large"})));
         res.status = 413;
+      } else {
+        const int status = res.status;
+        Send(res, ErrorResponse(Status::Invalid("request", "request.malformed",
+                                                {fmt::format("请求无效（HTTP {}）", status),
+                                                 fmt::format("malformed request (HTTP {})", status)})));
+        res.status = status;
       }
       return;
     }

@@ -45,6 +45,7 @@ struct Server::Impl {
 
   // Access rules, applied by every handler.
   static Status NotInScope(const std::string& what);
+  static Status HouseholdNotFound(const std::string& id);
   Status RequireRegion(const accounts::User& user, RegionCode code) const;
   Status Require(const accounts::User& user, accounts::Permission p) const;
   /// The household row if the user may see it; NotFound otherwise (never "forbidden").
