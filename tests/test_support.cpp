@@ -150,6 +150,20 @@ std::string DumpDatabase(const std::filesystem::path& db) {
   return out;
 }
 
+std::string QueryOne(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* handle = nullptr;
+  sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* q = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+    const auto* v = sqlite3_column_text(q, 0);
+    if (v != nullptr) out = reinterpret_cast<const char*>(v);
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(handle);
+  return out;
+}
+
 void ExecSql(const std::filesystem::path& db, const std::string& sql) {
   sqlite3* handle = nullptr;
   sqlite3_open(db.c_str(), &handle);

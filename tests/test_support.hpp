@@ -58,6 +58,9 @@ class FupinProcess {
 /// dumps mean the same data.
 std::string DumpDatabase(const std::filesystem::path& db);
 
+/// The first column of the first row of `sql`, as text ("" when no row).
+std::string QueryOne(const std::filesystem::path& db, const std::string& sql);
+
 /// Runs one SQL statement on a SQLite file (for tests that tamper with data).
 void ExecSql(const std::filesystem::path& db, const std::string& sql);
 

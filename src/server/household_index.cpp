@@ -29,6 +29,10 @@ bool Matches(const HouseholdRow& r, const HouseholdQuery& q) {
     for (char c : q.q) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (r.initials.rfind(lower, 0) == 0) return true;
     // An ID as shown masked ("5110**********031X") or its last four characters.
+    const bool id_like = std::all_of(q.q.begin(), q.q.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == 'X' || c == 'x' || c == '*';
+    });
+    if (!id_like) return false;
     std::string upper;
     for (char c : q.q) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     const std::string tail = upper.size() >= 4 ? upper.substr(upper.size() - 4) : upper;
