@@ -192,8 +192,8 @@ class Store {
   /// optional household with its history row, and the optional measure or income
   /// check. Returns the procedure as stored. Errors: conflict `procedure.stale` when
   /// the procedure's version moved on; conflict `household.stale` when the household
-  /// changed since it was read; conflict `procedure.open_exists` when the subject
-  /// already has an open procedure; not_found when the procedure does not exist.
+  /// changed since it was read; failed_precondition `procedure.open_exists` when
+  /// the subject already has an open procedure; not_found when the procedure does not exist.
   /// On any failure nothing is written.
   virtual Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change, const ChangeContext& context) = 0;
   virtual Result<std::optional<ProcedureRow>> FindProcedure(int64_t id) = 0;

@@ -290,7 +290,7 @@ class SqliteStore final : public Store {
       insert.Bind(7, row.outcome);
       Status s = insert.Run();
       if (s.code() == StatusCode::kConflict) {
-        return Status::Conflict("subject", "procedure.open_exists",
+        return Status::FailedPrecondition("subject", "procedure.open_exists",
                                 {fmt::format("{} 已有未办结的程序，不能再开启新的程序", row.subject),
                                  fmt::format("{} already has an open procedure; a second one cannot be opened",
                                              row.subject)});
