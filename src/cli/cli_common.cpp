@@ -70,6 +70,8 @@ int Run(int argc, char** argv) {
   RegisterRegionCommands(app, ctx);
   RegisterHouseholdCommands(app, ctx);
   RegisterDemoCommand(app, ctx);
+  RegisterProcedureCommands(app, ctx);
+  RegisterMonitorCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -41,6 +41,8 @@ void RegisterInitCommand(CLI::App& app, Context& ctx);
 void RegisterRegionCommands(CLI::App& app, Context& ctx);
 void RegisterHouseholdCommands(CLI::App& app, Context& ctx);
 void RegisterDemoCommand(CLI::App& app, Context& ctx);
+void RegisterProcedureCommands(CLI::App& app, Context& ctx);
+void RegisterMonitorCommands(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

@@ -92,7 +92,7 @@ const Definition& HouseholdExitDefinition() { return kDefinition; }
 Status RefuseFailedVerdict(const Message& subject, const policy::ExitVerdict& verdict) {
   return Status::FailedPrecondition(
       "verdict", "procedure.verdict_failed",
-      {fmt::format("{}不符合 {} 年退出标准：{}。如确需启动，须用 --override-reason 写明理由", subject.zh,
+      {fmt::format("{} 不符合 {} 年退出标准：{}。如确需启动，须用 --override-reason 写明理由", subject.zh,
                    verdict.year, FailingCriteria(verdict, Lang::kZh)),
        fmt::format("{} does not meet the {} exit standard: {}. To start anyway, give the reason with "
                    "--override-reason",

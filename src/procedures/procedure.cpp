@@ -20,7 +20,7 @@ constexpr Term kKindTerms[] = {
 
 constexpr Term kOutcomeTerms[] = {
     {"open", "办理中", "open"},
-    {"completed", "已办结", "completed"},
+    {"completed", "已完成", "completed"},
     {"rejected", "已否决", "rejected"},
 };
 
