@@ -1,11 +1,11 @@
 // fupin procedure start|step|reject|show|list and fupin monitor
 // identify|measure|income|check|eliminate: the recorded procedures on the command line.
 // Refused steps exit with 2 and say why on stderr.
+#include <fmt/format.h>
+
 #include <fstream>
 #include <iostream>
 #include <memory>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
@@ -20,7 +20,9 @@ namespace {
 
 using procedures::Procedure;
 
-std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 /// Options every procedure command shares.
 struct Common {
@@ -44,11 +46,13 @@ struct StepOptions {
 };
 
 void AddStepOptions(CLI::App* cmd, StepOptions* s, bool with_version) {
-  cmd->add_option("--date", s->date, "the day the step happened, YYYY-MM-DD (not after today) / 办理日期")->required();
+  cmd->add_option("--date", s->date, "the day the step happened, YYYY-MM-DD (not after today) / 办理日期")
+      ->required();
   cmd->add_option("--note", s->note, "note / 备注");
   if (with_version) {
-    s->expect_version_option = cmd->add_option(
-        "--expect-version", s->expect_version, "refuse unless the procedure is still at this version / 期望版本");
+    s->expect_version_option =
+        cmd->add_option("--expect-version", s->expect_version,
+                        "refuse unless the procedure is still at this version / 期望版本");
   }
 }
 
@@ -83,23 +87,28 @@ Result<procedures::StepInput> MakeInput(const StepOptions& s) {
 Result<nlohmann::json> ReadJsonFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
-    return Status::NotFound("file", {fmt::format("无法读取文件 {}", path), fmt::format("cannot read file {}", path)});
+    return Status::NotFound("file",
+                            {fmt::format("无法读取文件 {}", path), fmt::format("cannot read file {}", path)});
   }
   nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    return Status::Invalid("file", "json.syntax",
-                           {fmt::format("{} 不是有效的 JSON 对象", path), fmt::format("{} is not a valid JSON object", path)});
+    return Status::Invalid(
+        "file", "json.syntax",
+        {fmt::format("{} 不是有效的 JSON 对象", path), fmt::format("{} is not a valid JSON object", path)});
   }
   return j;
 }
 
-std::string Name(const Message& m, Lang lang) { return m.In(lang); }
+std::string Name(const Message& m, Lang lang) {
+  return m.In(lang);
+}
 
 std::string NextText(const Procedure& p, Lang lang) {
   std::string out;
   for (const procedures::NextStep& n : procedures::NextSteps(p)) {
     if (!out.empty()) out += lang == Lang::kZh ? "、" : ", ";
-    out += lang == Lang::kZh ? fmt::format("「{}」({})", n.name.zh, n.code) : fmt::format("'{}' ({})", n.name.en, n.code);
+    out += lang == Lang::kZh ? fmt::format("「{}」({})", n.name.zh, n.code)
+                             : fmt::format("'{}' ({})", n.name.en, n.code);
   }
   return out;
 }
@@ -115,15 +124,17 @@ void PrintAfterStep(const Context& ctx, const Procedure& p, bool json) {
   const Message step = procedures::StepName(p.kind, last.step);
   const Message state = procedures::StateName(p.kind, p.state);
   const Term& kind = TermOf(p.kind);
-  std::cout << (zh ? fmt::format("程序 #{}（{}，{}）：{} 已办理「{}」，当前状态「{}」，版本 {}\n", p.id, kind.zh,
-                                 p.subject, last.date.ToString(), step.zh, state.zh, p.version)
-                   : fmt::format("procedure #{} ({}, {}): '{}' recorded on {}; state '{}', version {}\n", p.id,
-                                 kind.en, p.subject, step.en, last.date.ToString(), state.en, p.version));
+  std::cout << (zh ? fmt::format("程序 #{}（{}，{}）：{} 已办理「{}」，当前状态「{}」，版本 {}\n", p.id,
+                                 kind.zh, p.subject, last.date.ToString(), step.zh, state.zh, p.version)
+                   : fmt::format("procedure #{} ({}, {}): '{}' recorded on {}; state '{}', version {}\n",
+                                 p.id, kind.en, p.subject, step.en, last.date.ToString(), state.en,
+                                 p.version));
   if (p.open()) {
     std::cout << (zh ? "下一步：" : "next: ") << NextText(p, ctx.lang) << '\n';
   } else {
     const Term& outcome = TermOf(p.outcome);
-    std::cout << (zh ? fmt::format("程序已办结：{}\n", outcome.zh) : fmt::format("procedure closed: {}\n", outcome.en));
+    std::cout << (zh ? fmt::format("程序已办结：{}\n", outcome.zh)
+                     : fmt::format("procedure closed: {}\n", outcome.en));
   }
 }
 
@@ -132,17 +143,20 @@ void PrintProcedure(const Context& ctx, const Procedure& p) {
   const Term& kind = TermOf(p.kind);
   const Term& outcome = TermOf(p.outcome);
   const Message state = procedures::StateName(p.kind, p.state);
-  std::cout << fmt::format("{} #{}  {}  {}\n", zh ? "程序" : "procedure", p.id, zh ? kind.zh : kind.en, p.subject);
+  std::cout << fmt::format("{} #{}  {}  {}\n", zh ? "程序" : "procedure", p.id, zh ? kind.zh : kind.en,
+                           p.subject);
   std::cout << (zh ? fmt::format("状态：{}（{}）  版本 {}  开启 {}{}\n", state.zh, outcome.zh, p.version,
-                                 p.opened_at.ToString(), p.closed_at ? "  办结 " + p.closed_at->ToString() : "")
+                                 p.opened_at.ToString(),
+                                 p.closed_at ? "  办结 " + p.closed_at->ToString() : "")
                    : fmt::format("state: {} ({})  version {}  opened {}{}\n", state.en, outcome.en, p.version,
-                                 p.opened_at.ToString(), p.closed_at ? "  closed " + p.closed_at->ToString() : ""));
+                                 p.opened_at.ToString(),
+                                 p.closed_at ? "  closed " + p.closed_at->ToString() : ""));
   std::cout << (zh ? "序号\t日期\t步骤\t办理人\t状态\t备注\n" : "seq\tdate\tstep\tactor\tstate\tnote\n");
   for (const procedures::StepRecord& r : p.steps) {
     const Message step = procedures::StepName(p.kind, r.step);
     const Message after = procedures::StateName(p.kind, r.state_after);
-    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\n", r.seq, r.date.ToString(), Name(step, ctx.lang), r.actor,
-                             Name(after, ctx.lang), r.note);
+    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\n", r.seq, r.date.ToString(), Name(step, ctx.lang),
+                             r.actor, Name(after, ctx.lang), r.note);
     if (r.evidence.is_object()) {
       if (r.evidence.contains("verdict")) {
         const bool eligible = r.evidence["verdict"].value("eligible_to_exit", false);
@@ -174,13 +188,15 @@ Status ReadAreaFacts(const std::string& path, store::Store& store, RegionCode re
       FUPIN_ASSIGN_OR_RETURN(std::vector<registry::Household> households, store.LoadHouseholds(region));
       facts->poor_not_exited = 0;
       for (const registry::Household& h : households) {
-        if (h.status == registry::HouseholdStatus::kPoor || h.status == registry::HouseholdStatus::kReturned) {
+        if (h.status == registry::HouseholdStatus::kPoor ||
+            h.status == registry::HouseholdStatus::kReturned) {
           facts->poor_not_exited += static_cast<int64_t>(h.members.size());
         }
       }
     }
     if (j.contains("checklist")) {
-      for (const auto& [id, value] : j.at("checklist").items()) facts->checklist[id] = value.template get<bool>();
+      for (const auto& [id, value] : j.at("checklist").items())
+        facts->checklist[id] = value.template get<bool>();
     }
     if constexpr (std::is_same_v<Facts, policy::CountyFacts>) {
       auto ratio = [&](const char* key, std::optional<policy::Ratio>* out) {
@@ -193,10 +209,10 @@ Status ReadAreaFacts(const std::string& path, store::Store& store, RegionCode re
       ratio("recognition", &facts->recognition);
     }
   } catch (const nlohmann::json::exception& e) {
-    return Status::Invalid("facts", "facts.format",
-                           {fmt::format("{} 的内容不符合格式（见 docs/procedures.md）：{}", path, e.what()),
-                            fmt::format("{} does not have the expected layout (docs/procedures.md): {}", path,
-                                        e.what())});
+    return Status::Invalid(
+        "facts", "facts.format",
+        {fmt::format("{} 的内容不符合格式（见 docs/procedures.md）：{}", path, e.what()),
+         fmt::format("{} does not have the expected layout (docs/procedures.md): {}", path, e.what())});
   }
   return Status::Ok();
 }
@@ -213,8 +229,9 @@ void RegisterStart(CLI::App* parent, Context& ctx) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = parent->add_subcommand(
-      "start", "open a procedure with its first step / 启动程序: exit 贫困户退出, identify 识别纳入, return 返贫, "
-               "village-exit 贫困村退出, county-exit 贫困县退出");
+      "start",
+      "open a procedure with its first step / 启动程序: exit 贫困户退出, identify 识别纳入, return 返贫, "
+      "village-exit 贫困村退出, county-exit 贫困县退出");
   AddCommon(cmd, &o->common);
   AddStepOptions(cmd, &o->step, false);
   cmd->add_option("KIND", o->kind, "exit | identify | return | village-exit | county-exit")->required();
@@ -227,14 +244,15 @@ void RegisterStart(CLI::App* parent, Context& ctx) {
   cmd->callback([&ctx, o] {
     const auto kind = ParseTerm<procedures::ProcedureKind>(o->kind);
     if (!kind || *kind == procedures::ProcedureKind::kMonitoring) {
-      ctx.exit_code = Fail(ctx, Status::Invalid("kind", "procedure.unknown_kind",
-                                                {fmt::format("不能用 start 启动「{}」：可用 exit、identify、return、"
-                                                             "village-exit、county-exit（监测用 fupin monitor identify）",
-                                                             o->kind),
-                                                 fmt::format("'{}' cannot be started here: use exit, identify, "
-                                                             "return, village-exit or county-exit (monitoring: "
-                                                             "fupin monitor identify)",
-                                                             o->kind)}));
+      ctx.exit_code =
+          Fail(ctx, Status::Invalid("kind", "procedure.unknown_kind",
+                                    {fmt::format("不能用 start 启动「{}」：可用 exit、identify、return、"
+                                                 "village-exit、county-exit（监测用 fupin monitor identify）",
+                                                 o->kind),
+                                     fmt::format("'{}' cannot be started here: use exit, identify, "
+                                                 "return, village-exit or county-exit (monitoring: "
+                                                 "fupin monitor identify)",
+                                                 o->kind)}));
       return;
     }
     auto session = OpenSession(o->common);
@@ -266,10 +284,10 @@ void RegisterStart(CLI::App* parent, Context& ctx) {
           if (!applicant.ok()) {
             result = applicant.status();
           } else if (applicant->id != o->subject) {
-            result = Status::Invalid("household_id", "procedure.subject_mismatch",
-                                     {fmt::format("文件中的户编号 {} 与 {} 不一致", applicant->id, o->subject),
-                                      fmt::format("the file's household number {} is not {}", applicant->id,
-                                                  o->subject)});
+            result = Status::Invalid(
+                "household_id", "procedure.subject_mismatch",
+                {fmt::format("文件中的户编号 {} 与 {} 不一致", applicant->id, o->subject),
+                 fmt::format("the file's household number {} is not {}", applicant->id, o->subject)});
           } else {
             result = procedures::StartIdentification(env, *applicant, *input);
           }
@@ -304,7 +322,8 @@ void RegisterStart(CLI::App* parent, Context& ctx) {
         }
         break;
       }
-      case procedures::ProcedureKind::kMonitoring: break;
+      case procedures::ProcedureKind::kMonitoring:
+        break;
     }
     if (!result.ok()) {
       ctx.exit_code = Fail(ctx, result.status());
@@ -462,16 +481,17 @@ void RegisterList(CLI::App* parent, Context& ctx) {
       std::cout << Dump(out) << '\n';
       return;
     }
-    std::cout << (zh ? "编号\t类别\t对象\t状态\t结果\t开启\t办结\n" : "id\tkind\tsubject\tstate\toutcome\topened\tclosed\n");
+    std::cout << (zh ? "编号\t类别\t对象\t状态\t结果\t开启\t办结\n"
+                     : "id\tkind\tsubject\tstate\toutcome\topened\tclosed\n");
     for (const Procedure& p : *list) {
       const Term& kind = TermOf(p.kind);
       const Term& outcome = TermOf(p.outcome);
       std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", p.id, zh ? kind.zh : kind.en, p.subject,
-                               Name(procedures::StateName(p.kind, p.state), ctx.lang), zh ? outcome.zh : outcome.en,
-                               p.opened_at.ToString(), p.closed_at ? p.closed_at->ToString() : "");
+                               Name(procedures::StateName(p.kind, p.state), ctx.lang),
+                               zh ? outcome.zh : outcome.en, p.opened_at.ToString(),
+                               p.closed_at ? p.closed_at->ToString() : "");
     }
-  }
-  );
+  });
 }
 
 // --- fupin monitor ---------------------------------------------------------------------
@@ -547,8 +567,8 @@ void PrintConditions(const Context& ctx, const std::vector<procedures::Eliminati
   }
   const bool zh = ctx.lang == Lang::kZh;
   for (const auto& c : conditions) {
-    std::cout << (c.met ? (zh ? "满足" : "met") : (zh ? "未满足" : "unmet")) << '\t' << c.name.In(ctx.lang) << '\t'
-              << c.reason.In(ctx.lang) << '\n';
+    std::cout << (c.met ? (zh ? "满足" : "met") : (zh ? "未满足" : "unmet")) << '\t' << c.name.In(ctx.lang)
+              << '\t' << c.reason.In(ctx.lang) << '\n';
   }
 }
 
@@ -556,8 +576,9 @@ void PrintConditions(const Context& ctx, const std::vector<procedures::Eliminati
 
 void RegisterProcedureCommands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand(
-      "procedure", "recorded procedures: household exit, identification, return to poverty, village and county "
-                   "exit (docs/procedures.md); refused steps exit with 2 / 退出、识别、返贫、村县退出程序");
+      "procedure",
+      "recorded procedures: household exit, identification, return to poverty, village and county "
+      "exit (docs/procedures.md); refused steps exit with 2 / 退出、识别、返贫、村县退出程序");
   group->require_subcommand(1);
   RegisterStart(group, ctx);
   RegisterStep(group, ctx);
@@ -572,8 +593,8 @@ void RegisterMonitorCommands(CLI::App& app, Context& ctx) {
   group->require_subcommand(1);
 
   auto identify = std::make_shared<MonitorOptions>();
-  auto* cmd = AddMonitorCommand(group, "identify", "identify a household as a monitoring object / 识别监测对象",
-                                identify.get());
+  auto* cmd = AddMonitorCommand(group, "identify",
+                                "identify a household as a monitoring object / 识别监测对象", identify.get());
   cmd->add_option("--category", identify->category,
                   "unstable_exited 脱贫不稳定户 | marginal 边缘易致贫户 | sudden_hardship 突发严重困难户")
       ->required();
@@ -581,14 +602,16 @@ void RegisterMonitorCommands(CLI::App& app, Context& ctx) {
                   "income_below_threshold | medical_expense | schooling_expense | disaster | sudden_loss")
       ->required();
   cmd->callback([&ctx, identify] {
-    RunMonitor(ctx, identify->common, identify->step, [&](const procedures::Env& env, const procedures::StepInput& in)
-                                                          -> Result<Procedure> {
-      FUPIN_ASSIGN_OR_RETURN(auto category, ParseVocabulary<registry::MonitoringCategory>(
-                                                identify->category, "category", {"监测对象类别", "category"}));
-      FUPIN_ASSIGN_OR_RETURN(auto trigger, ParseVocabulary<procedures::MonitoringTrigger>(
-                                               identify->trigger, "trigger", {"触发原因", "trigger"}));
-      return procedures::IdentifyMonitoringObject(env, identify->household, category, trigger, in);
-    });
+    RunMonitor(ctx, identify->common, identify->step,
+               [&](const procedures::Env& env, const procedures::StepInput& in) -> Result<Procedure> {
+                 FUPIN_ASSIGN_OR_RETURN(auto category,
+                                        ParseVocabulary<registry::MonitoringCategory>(
+                                            identify->category, "category", {"监测对象类别", "category"}));
+                 FUPIN_ASSIGN_OR_RETURN(auto trigger,
+                                        ParseVocabulary<procedures::MonitoringTrigger>(
+                                            identify->trigger, "trigger", {"触发原因", "trigger"}));
+                 return procedures::IdentifyMonitoringObject(env, identify->household, category, trigger, in);
+               });
   });
 
   auto measure = std::make_shared<MonitorOptions>();
@@ -599,8 +622,9 @@ void RegisterMonitorCommands(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, measure] {
     RunMonitor(ctx, measure->common, measure->step,
                [&](const procedures::Env& env, const procedures::StepInput& in) -> Result<Procedure> {
-                 FUPIN_ASSIGN_OR_RETURN(auto kind, ParseVocabulary<procedures::MeasureKind>(
-                                                       measure->kind, "kind", {"帮扶措施类别", "measure kind"}));
+                 FUPIN_ASSIGN_OR_RETURN(
+                     auto kind, ParseVocabulary<procedures::MeasureKind>(measure->kind, "kind",
+                                                                         {"帮扶措施类别", "measure kind"}));
                  return procedures::RecordMeasure(env, measure->household, kind, in);
                });
   });
@@ -608,7 +632,8 @@ void RegisterMonitorCommands(CLI::App& app, Context& ctx) {
   auto income = std::make_shared<MonitorOptions>();
   cmd = AddMonitorCommand(group, "income", "record an income check (per-capita yuan per year) / 登记收入核查",
                           income.get());
-  cmd->add_option("--income", income->income, "per-capita yearly income in yuan / 人均年收入（元）")->required();
+  cmd->add_option("--income", income->income, "per-capita yearly income in yuan / 人均年收入（元）")
+      ->required();
   cmd->callback([&ctx, income] {
     RunMonitor(ctx, income->common, income->step,
                [&](const procedures::Env& env, const procedures::StepInput& in) -> Result<Procedure> {
@@ -618,7 +643,8 @@ void RegisterMonitorCommands(CLI::App& app, Context& ctx) {
   });
 
   auto check = std::make_shared<MonitorOptions>();
-  cmd = AddMonitorCommand(group, "check", "show the risk-elimination conditions on a day (writes nothing) / 核对风险消除条件",
+  cmd = AddMonitorCommand(group, "check",
+                          "show the risk-elimination conditions on a day (writes nothing) / 核对风险消除条件",
                           check.get());
   cmd->add_flag("--risk-resolved", check->risk_resolved, "the risk source is resolved / 致险因素已消除");
   cmd->callback([&ctx, check] {
@@ -632,7 +658,8 @@ void RegisterMonitorCommands(CLI::App& app, Context& ctx) {
       ctx.exit_code = Fail(ctx, date.status());
       return;
     }
-    auto conditions = procedures::CheckRiskElimination(session->Env(), check->household, *date, check->risk_resolved);
+    auto conditions =
+        procedures::CheckRiskElimination(session->Env(), check->household, *date, check->risk_resolved);
     if (!conditions.ok()) {
       ctx.exit_code = Fail(ctx, conditions.status());
       return;

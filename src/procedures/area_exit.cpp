@@ -15,25 +15,27 @@ constexpr StateDef kStates[] = {
 };
 
 constexpr StepDef kVillageSteps[] = {
-    {"county_review", "县级审核", "county review", "applied", "reviewed", nullptr, nullptr, false, "审核", "review"},
-    {"province_approval", "省级审批", "province approval", "reviewed", "province_approved", nullptr, nullptr, false,
-     "省级批准"},
+    {"county_review", "县级审核", "county review", "applied", "reviewed", nullptr, nullptr, false, "审核",
+     "review"},
+    {"province_approval", "省级审批", "province approval", "reviewed", "province_approved", nullptr, nullptr,
+     false, "省级批准"},
     {"announcement", "公告", "announcement", "province_approved", "announced"},
 };
 
 constexpr StepDef kCountySteps[] = {
-    {"city_review", "市级审核", "city review", "applied", "reviewed", nullptr, nullptr, false, "审核", "review"},
-    {"province_approval", "省级审批", "province approval", "reviewed", "province_approved", nullptr, nullptr, false,
-     "省级批准"},
+    {"city_review", "市级审核", "city review", "applied", "reviewed", nullptr, nullptr, false, "审核",
+     "review"},
+    {"province_approval", "省级审批", "province approval", "reviewed", "province_approved", nullptr, nullptr,
+     false, "省级批准"},
     {"announcement", "公告", "announcement", "province_approved", "announced"},
 };
 
 constexpr StepDef kApply{"apply", "申请", "application", "", "applied", nullptr, nullptr, false, "退出申请"};
 
-const Definition kVillage{ProcedureKind::kVillageExit, SubjectType::kRegion, kApply, kVillageSteps, kStates,
-                          "announced"};
-const Definition kCounty{ProcedureKind::kCountyExit, SubjectType::kRegion, kApply, kCountySteps, kStates,
-                         "announced"};
+const Definition kVillage{
+    ProcedureKind::kVillageExit, SubjectType::kRegion, kApply, kVillageSteps, kStates, "announced"};
+const Definition kCounty{
+    ProcedureKind::kCountyExit, SubjectType::kRegion, kApply, kCountySteps, kStates, "announced"};
 
 nlohmann::json RatioJson(const std::optional<policy::Ratio>& r) {
   if (!r) return nullptr;
@@ -56,8 +58,8 @@ Status CheckRegion(const Env& env, RegionCode code, RegionLevel level) {
 }
 
 Result<Procedure> StartAreaExit(const Env& env, const Definition& d, RegionCode region,
-                                const policy::ExitVerdict& verdict, nlohmann::json facts, const StepInput& input,
-                                std::string_view override_reason) {
+                                const policy::ExitVerdict& verdict, nlohmann::json facts,
+                                const StepInput& input, std::string_view override_reason) {
   const std::string subject = region.ToString();
   OpeningWrite write;
   write.evidence = {{"verdict", VerdictToJson(verdict)}, {"facts", std::move(facts)}};
@@ -70,14 +72,19 @@ Result<Procedure> StartAreaExit(const Env& env, const Definition& d, RegionCode 
 
 }  // namespace
 
-const Definition& VillageExitDefinition() { return kVillage; }
-const Definition& CountyExitDefinition() { return kCounty; }
+const Definition& VillageExitDefinition() {
+  return kVillage;
+}
+const Definition& CountyExitDefinition() {
+  return kCounty;
+}
 
 Result<Procedure> StartVillageExit(const Env& env, RegionCode village, const policy::VillageFacts& facts,
                                    const StepInput& input, std::string_view override_reason) {
   FUPIN_RETURN_IF_ERROR(CheckActorAndDate(env, input));
   FUPIN_RETURN_IF_ERROR(CheckRegion(env, village, RegionLevel::kVillage));
-  const policy::VillageVerdict verdict = policy::EvaluateVillage(env.policy, village, facts, input.date.year());
+  const policy::VillageVerdict verdict =
+      policy::EvaluateVillage(env.policy, village, facts, input.date.year());
   nlohmann::json facts_json = {{"poor_not_exited", facts.poor_not_exited},
                                {"rural_population", facts.rural_population},
                                {"checklist", facts.checklist}};

@@ -9,12 +9,11 @@
 // the procedure as completed; rejection leads from any open state to "rejected".
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "procedures/procedure.hpp"
 
@@ -100,8 +99,8 @@ struct OpeningWrite {
 
 /// Opens a procedure of `definition` on `subject` with its opening step: checks the
 /// actor and date and that the subject has no open procedure, then writes.
-Result<Procedure> Open(const Env& env, const Definition& definition, std::string subject, const StepInput& input,
-                       const OpeningWrite& write);
+Result<Procedure> Open(const Env& env, const Definition& definition, std::string subject,
+                       const StepInput& input, const OpeningWrite& write);
 
 /// What a step writes besides the procedure and the step row.
 struct StepExtras {
@@ -112,8 +111,8 @@ struct StepExtras {
 
 /// Takes `step` on `procedure` (as loaded): checks that it is open, the expected
 /// version, the order, the date and the step's guard, runs its effect, writes.
-Result<Procedure> Advance(const Env& env, const Procedure& procedure, const StepDef& step, const StepInput& input,
-                          StepExtras extras);
+Result<Procedure> Advance(const Env& env, const Procedure& procedure, const StepDef& step,
+                          const StepInput& input, StepExtras extras);
 
 /// Guard of the step after 村内公示: the notice from day D lasts N days (N from
 /// Policy::PublicNoticeAt(D), 7 when the policy has none), D to D+N-1; the next step

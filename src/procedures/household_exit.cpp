@@ -10,7 +10,9 @@ namespace {
 using registry::Household;
 using registry::HouseholdStatus;
 
-bool MayExit(HouseholdStatus s) { return s == HouseholdStatus::kPoor || s == HouseholdStatus::kReturned; }
+bool MayExit(HouseholdStatus s) {
+  return s == HouseholdStatus::kPoor || s == HouseholdStatus::kReturned;
+}
 
 const Message kExitWhat{"启动退出程序", "start an exit procedure"};
 const Message kExitNeeded{"「未脱贫」或「返贫」", "'in poverty' or 'returned to poverty'"};
@@ -27,7 +29,8 @@ Status MarkExited(StepContext& ctx) {
     return Status::FailedPrecondition(
         "date", "procedure.exit_before_registration",
         {fmt::format("户 {} 的识别年度为 {}，脱贫年度 {} 不能早于它", h.id, h.registration_year, year),
-         fmt::format("household {} was registered in {}; it cannot exit in {}", h.id, h.registration_year, year)});
+         fmt::format("household {} was registered in {}; it cannot exit in {}", h.id, h.registration_year,
+                     year)});
   }
   Household after = h;
   after.status = HouseholdStatus::kExited;
@@ -56,23 +59,23 @@ constexpr StepDef kSteps[] = {
     {"democratic_review", "民主评议", "democratic review", "proposed", "democratic_reviewed"},
     {"household_confirm", "农户认可", "household confirms", "democratic_reviewed", "household_confirmed",
      nullptr, nullptr, false, "农户确认", "household confirmation"},
-    {"public_notice", "村内公示", "public notice", "household_confirmed", "in_public_notice", nullptr, nullptr,
-     false, "公示"},
+    {"public_notice", "村内公示", "public notice", "household_confirmed", "in_public_notice", nullptr,
+     nullptr, false, "公示"},
     {"town_review", "乡镇审核", "town review", "in_public_notice", "town_reviewed", NoticePeriodOver},
-    {"county_approval", "县审定", "county approval", "town_reviewed", "county_approved", nullptr, nullptr, false,
-     "县级审定"},
+    {"county_approval", "县审定", "county approval", "town_reviewed", "county_approved", nullptr, nullptr,
+     false, "县级审定"},
     {"announcement", "公告", "announcement", "county_approved", "announced"},
     {"mark_exited", "标记脱贫", "mark exited", "announced", "exited", nullptr, MarkExited, false, "脱贫销号",
      "marked exited"},
 };
 
-const Definition kDefinition{ProcedureKind::kHouseholdExit,
-                             SubjectType::kHousehold,
-                             {"propose", "村提名", "village proposal", "", "proposed", nullptr, nullptr, false,
-                              "提名", "proposal"},
-                             kSteps,
-                             kStates,
-                             "exited"};
+const Definition kDefinition{
+    ProcedureKind::kHouseholdExit,
+    SubjectType::kHousehold,
+    {"propose", "村提名", "village proposal", "", "proposed", nullptr, nullptr, false, "提名", "proposal"},
+    kSteps,
+    kStates,
+    "exited"};
 
 std::string FailingCriteria(const policy::ExitVerdict& verdict, Lang lang) {
   std::string out;
@@ -87,7 +90,9 @@ std::string FailingCriteria(const policy::ExitVerdict& verdict, Lang lang) {
 
 }  // namespace
 
-const Definition& HouseholdExitDefinition() { return kDefinition; }
+const Definition& HouseholdExitDefinition() {
+  return kDefinition;
+}
 
 Status RefuseFailedVerdict(const Message& subject, const policy::ExitVerdict& verdict) {
   return Status::FailedPrecondition(
@@ -109,7 +114,9 @@ Result<Procedure> StartHouseholdExit(const Env& env, std::string_view household_
                     {"household_version", h.version},
                     {"per_capita_net_income", MoneyJson(h.PerCapitaNetIncome())}};
   if (!verdict.eligible_to_exit) {
-    if (override_reason.empty()) return RefuseFailedVerdict(SubjectLabel(ProcedureKind::kHouseholdExit, h.id), verdict);
+    if (override_reason.empty()) {
+      return RefuseFailedVerdict(SubjectLabel(ProcedureKind::kHouseholdExit, h.id), verdict);
+    }
     write.evidence["override_reason"] = override_reason;
   }
   return Open(env, kDefinition, h.id, input, write);

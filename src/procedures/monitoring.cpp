@@ -54,17 +54,17 @@ constexpr StepDef kSteps[] = {
     {"measure", "帮扶措施", "assistance measure", "identified", "identified", nullptr, nullptr, true, "措施",
      "measure"},
     {"income_check", "收入核查", "income check", "identified", "identified", nullptr, nullptr, true, "核查"},
-    {"eliminate", "风险消除", "risk elimination", "identified", "eliminated", nullptr, MarkEliminated, true, "消除",
-     "eliminate risk"},
+    {"eliminate", "风险消除", "risk elimination", "identified", "eliminated", nullptr, MarkEliminated, true,
+     "消除", "eliminate risk"},
 };
 
-const Definition kDefinition{ProcedureKind::kMonitoring,
-                             SubjectType::kHousehold,
-                             {"identify", "识别监测对象", "identification", "", "identified", nullptr, nullptr, true,
-                              "识别"},
-                             kSteps,
-                             kStates,
-                             "eliminated"};
+const Definition kDefinition{
+    ProcedureKind::kMonitoring,
+    SubjectType::kHousehold,
+    {"identify", "识别监测对象", "identification", "", "identified", nullptr, nullptr, true, "识别"},
+    kSteps,
+    kStates,
+    "eliminated"};
 
 const StepDef& StepOf(std::string_view code) {
   for (const StepDef& s : kSteps) {
@@ -76,9 +76,10 @@ const StepDef& StepOf(std::string_view code) {
 Status CheckCategory(const Household& h, MonitoringCategory category) {
   const Term& term = TermOf(category);
   if (category == MonitoringCategory::kNone) {
-    return Status::Invalid("monitoring_category", "monitoring.category",
-                           {"须指定监测对象类别：脱贫不稳定户、边缘易致贫户或突发严重困难户",
-                            "a monitoring category is required: unstable exited, marginal or sudden hardship"});
+    return Status::Invalid(
+        "monitoring_category", "monitoring.category",
+        {"须指定监测对象类别：脱贫不稳定户、边缘易致贫户或突发严重困难户",
+         "a monitoring category is required: unstable exited, marginal or sudden hardship"});
   }
   if (category == MonitoringCategory::kUnstableExited && h.exit_year == 0) {
     return Status::FailedPrecondition(
@@ -90,8 +91,8 @@ Status CheckCategory(const Household& h, MonitoringCategory category) {
     return Status::FailedPrecondition(
         "monitoring_category", "monitoring.category",
         {fmt::format("户 {} 已于 {} 年脱贫，应识别为「脱贫不稳定户」而非「{}」", h.id, h.exit_year, term.zh),
-         fmt::format("household {} exited in {}; it is an unstable exited household, not '{}'", h.id, h.exit_year,
-                     term.en)});
+         fmt::format("household {} exited in {}; it is an unstable exited household, not '{}'", h.id,
+                     h.exit_year, term.en)});
   }
   return Status::Ok();
 }
@@ -106,7 +107,9 @@ Date MonthsBefore(Date d, int n) {
   return Date::FromYmd(year, month, day).value();
 }
 
-Date MonthsAfter(Date d, int n) { return MonthsBefore(d, -n); }
+Date MonthsAfter(Date d, int n) {
+  return MonthsBefore(d, -n);
+}
 
 struct CheckOnDay {
   Date date;
@@ -146,10 +149,12 @@ EliminationCondition StableIncome(const Env& env, const std::vector<CheckOnDay>&
     const CheckOnDay& k = considered[run_start - 1];
     const policy::MonitoringThreshold* threshold = env.policy.MonitoringThresholdFor(k.date.year());
     if (threshold == nullptr) {
-      broken = {fmt::format("{} 的收入核查无法比较：政策文件未配置 {} 年的监测标准", k.date.ToString(), k.date.year()),
-                fmt::format("the income check of {} cannot be compared: the policy has no monitoring threshold "
-                            "for {}",
-                            k.date.ToString(), k.date.year())};
+      broken = {
+          fmt::format("{} 的收入核查无法比较：政策文件未配置 {} 年的监测标准", k.date.ToString(),
+                      k.date.year()),
+          fmt::format("the income check of {} cannot be compared: the policy has no monitoring threshold "
+                      "for {}",
+                      k.date.ToString(), k.date.year())};
       break;
     }
     if (k.income <= threshold->per_person_year) {
@@ -170,17 +175,20 @@ EliminationCondition StableIncome(const Env& env, const std::vector<CheckOnDay>&
   const Date run_to = considered.back().date;
   if (run_from > window_start) {
     const Date earliest = MonthsAfter(run_from, n);
-    c.reason = {fmt::format("收入自 {} 起的核查才均超过监测标准，到 {} 不足 {} 个月（须从 {} 或更早起），最早可于 {} 消除",
-                            run_from.ToString(), date.ToString(), n, window_start.ToString(), earliest.ToString()),
-                fmt::format("income checks are above the threshold only since {}, less than {} months before {} "
-                            "(they must start on or before {}); the earliest day is {}",
-                            run_from.ToString(), n, date.ToString(), window_start.ToString(), earliest.ToString())};
+    c.reason = {
+        fmt::format(
+            "收入自 {} 起的核查才均超过监测标准，到 {} 不足 {} 个月（须从 {} 或更早起），最早可于 {} 消除",
+            run_from.ToString(), date.ToString(), n, window_start.ToString(), earliest.ToString()),
+        fmt::format("income checks are above the threshold only since {}, less than {} months before {} "
+                    "(they must start on or before {}); the earliest day is {}",
+                    run_from.ToString(), n, date.ToString(), window_start.ToString(), earliest.ToString())};
     return c;
   }
   if (run_to <= window_start) {
-    c.reason = {fmt::format("{} 之后没有收入核查记录，不能证明近 {} 个月收入稳定", window_start.ToString(), n),
-                fmt::format("no income check after {}; the last {} months are not covered", window_start.ToString(),
-                            n)};
+    c.reason = {
+        fmt::format("{} 之后没有收入核查记录，不能证明近 {} 个月收入稳定", window_start.ToString(), n),
+        fmt::format("no income check after {}; the last {} months are not covered", window_start.ToString(),
+                    n)};
     return c;
   }
   c.met = true;
@@ -220,12 +228,11 @@ EliminationCondition GuaranteesSecure(const Household& h) {
     zh += fmt::format("{}为「{}」", i.zh, t.zh.empty() ? "未填" : t.zh);
     en += fmt::format("{} is '{}'", i.en, t.code.empty() ? "not recorded" : t.en);
   }
-  EliminationCondition c{"monitoring.guarantees",
-                         {"两不愁三保障及饮水安全均有保障", "every guarantee secure"},
-                         zh.empty(),
-                         {}};
-  c.reason = zh.empty() ? Message{"各项保障均为「是」", "every guarantee is 'yes'"}
-                        : Message{fmt::format("户 {} 的{}", h.id, zh), fmt::format("household {}: {}", h.id, en)};
+  EliminationCondition c{
+      "monitoring.guarantees", {"两不愁三保障及饮水安全均有保障", "every guarantee secure"}, zh.empty(), {}};
+  c.reason = zh.empty()
+                 ? Message{"各项保障均为「是」", "every guarantee is 'yes'"}
+                 : Message{fmt::format("户 {} 的{}", h.id, zh), fmt::format("household {}: {}", h.id, en)};
   return c;
 }
 
@@ -246,23 +253,27 @@ bool NoLabourCapacity(const Household& h) {
 
 EliminationCondition SocialAssistance(const std::vector<store::MonitoringMeasureRow>& measures, Date date) {
   const auto code = TermOf(MeasureKind::kSocialAssistance).code;
-  const auto found = std::find_if(measures.begin(), measures.end(), [&](const store::MonitoringMeasureRow& m) {
-    return m.kind == code && m.date <= date.ToString();
-  });
+  const auto found = std::find_if(
+      measures.begin(), measures.end(),
+      [&](const store::MonitoringMeasureRow& m) { return m.kind == code && m.date <= date.ToString(); });
   const bool met = found != measures.end();
-  return {"monitoring.social_assistance",
-          {"无劳动能力户已落实兜底保障", "social assistance for a household unable to work"},
-          met,
-          met ? Message{fmt::format("已于 {} 落实兜底保障措施", found->date),
-                        fmt::format("social assistance recorded on {}", found->date)}
-              : Message{"家庭成员均无劳动能力，仅凭收入不能消除风险，须先落实兜底保障措施",
-                        "no member is able to work: income alone does not eliminate the risk; a social-assistance "
-                        "measure must be recorded"}};
+  return {
+      "monitoring.social_assistance",
+      {"无劳动能力户已落实兜底保障", "social assistance for a household unable to work"},
+      met,
+      met ? Message{fmt::format("已于 {} 落实兜底保障措施", found->date),
+                    fmt::format("social assistance recorded on {}", found->date)}
+          : Message{
+                "家庭成员均无劳动能力，仅凭收入不能消除风险，须先落实兜底保障措施",
+                "no member is able to work: income alone does not eliminate the risk; a social-assistance "
+                "measure must be recorded"}};
 }
 
 }  // namespace
 
-const Definition& MonitoringDefinition() { return kDefinition; }
+const Definition& MonitoringDefinition() {
+  return kDefinition;
+}
 
 Result<Procedure> OpenMonitoringCase(store::Store& store, std::string_view household_id) {
   store::ProcedureFilter filter;
@@ -286,8 +297,9 @@ Result<Procedure> IdentifyMonitoringObject(const Env& env, std::string_view hous
   FUPIN_ASSIGN_OR_RETURN(Household h, LoadHousehold(env.store, household_id));
   if (h.status != HouseholdStatus::kExited && h.status != HouseholdStatus::kNotRegistered &&
       h.status != HouseholdStatus::kMonitoring) {
-    return WrongHouseholdStatus(h, {"识别为监测对象", "be identified as a monitoring object"},
-                                {"「已脱贫」「非建档立卡户」或「监测对象」", "'exited', 'not registered' or 'monitoring object'"});
+    return WrongHouseholdStatus(
+        h, {"识别为监测对象", "be identified as a monitoring object"},
+        {"「已脱贫」「非建档立卡户」或「监测对象」", "'exited', 'not registered' or 'monitoring object'"});
   }
   FUPIN_RETURN_IF_ERROR(CheckCategory(h, category));
   Household after = h;
@@ -316,8 +328,8 @@ Result<Procedure> RecordMeasure(const Env& env, std::string_view household_id, M
   FUPIN_ASSIGN_OR_RETURN(Procedure p, OpenMonitoringCase(env.store, household_id));
   StepExtras extras;
   extras.evidence = {{"kind", TermOf(kind).code}};
-  extras.measure = store::MonitoringMeasureRow{p.id, p.subject, input.date.ToString(), std::string(TermOf(kind).code),
-                                               input.note};
+  extras.measure = store::MonitoringMeasureRow{p.id, p.subject, input.date.ToString(),
+                                               std::string(TermOf(kind).code), input.note};
   return Advance(env, p, StepOf("measure"), input, std::move(extras));
 }
 
@@ -332,7 +344,8 @@ Result<Procedure> RecordIncomeCheck(const Env& env, std::string_view household_i
   } else {
     extras.evidence["threshold"] = nullptr;
   }
-  extras.income_check = store::IncomeCheckRow{p.id, p.subject, input.date.ToString(), per_capita_income.fen()};
+  extras.income_check =
+      store::IncomeCheckRow{p.id, p.subject, input.date.ToString(), per_capita_income.fen()};
   return Advance(env, p, StepOf("income_check"), input, std::move(extras));
 }
 
@@ -341,7 +354,8 @@ Result<std::vector<EliminationCondition>> CheckRiskElimination(const Env& env, s
   FUPIN_ASSIGN_OR_RETURN(Procedure p, OpenMonitoringCase(env.store, household_id));
   FUPIN_ASSIGN_OR_RETURN(Household h, LoadHousehold(env.store, household_id));
   FUPIN_ASSIGN_OR_RETURN(std::vector<store::IncomeCheckRow> rows, env.store.IncomeChecks(p.id));
-  FUPIN_ASSIGN_OR_RETURN(std::vector<store::MonitoringMeasureRow> measures, env.store.MonitoringMeasures(p.id));
+  FUPIN_ASSIGN_OR_RETURN(std::vector<store::MonitoringMeasureRow> measures,
+                         env.store.MonitoringMeasures(p.id));
   std::vector<CheckOnDay> checks;
   for (const store::IncomeCheckRow& r : rows) {
     FUPIN_ASSIGN_OR_RETURN(Date d, Date::Parse(r.date));
@@ -384,7 +398,8 @@ Result<Procedure> EliminateRisk(const Env& env, std::string_view household_id, b
     return Status::FailedPrecondition(
         "risk_eliminated", first_unmet->id,
         {fmt::format("户 {} 尚不能风险消除。未满足的条件：{}", household_id, zh),
-         fmt::format("the risk of household {} cannot be eliminated yet. Unmet conditions: {}", household_id, en)});
+         fmt::format("the risk of household {} cannot be eliminated yet. Unmet conditions: {}", household_id,
+                     en)});
   }
   FUPIN_ASSIGN_OR_RETURN(Procedure p, OpenMonitoringCase(env.store, household_id));
   StepExtras extras;
@@ -395,6 +410,12 @@ Result<Procedure> EliminateRisk(const Env& env, std::string_view household_id, b
 }  // namespace fupin::procedures
 
 namespace fupin {
-template <> std::span<const Term> TermsOf<procedures::MonitoringTrigger>() { return procedures::kTriggerTerms; }
-template <> std::span<const Term> TermsOf<procedures::MeasureKind>() { return procedures::kMeasureTerms; }
+template <>
+std::span<const Term> TermsOf<procedures::MonitoringTrigger>() {
+  return procedures::kTriggerTerms;
+}
+template <>
+std::span<const Term> TermsOf<procedures::MeasureKind>() {
+  return procedures::kMeasureTerms;
+}
 }  // namespace fupin

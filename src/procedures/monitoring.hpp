@@ -91,6 +91,8 @@ Result<Procedure> OpenMonitoringCase(store::Store& store, std::string_view house
 }  // namespace fupin::procedures
 
 namespace fupin {
-template <> std::span<const Term> TermsOf<procedures::MonitoringTrigger>();
-template <> std::span<const Term> TermsOf<procedures::MeasureKind>();
+template <>
+std::span<const Term> TermsOf<procedures::MonitoringTrigger>();
+template <>
+std::span<const Term> TermsOf<procedures::MeasureKind>();
 }  // namespace fupin

@@ -24,8 +24,8 @@ constexpr Term kOutcomeTerms[] = {
     {"rejected", "已否决", "rejected"},
 };
 
-constexpr StepDef kRejectDef{kRejectStep, "否决", "rejection", "", kRejectedState, nullptr, nullptr, false,
-                             "退回", "驳回"};
+constexpr StepDef kRejectDef{kRejectStep, "否决",  "rejection", "",     kRejectedState,
+                             nullptr,     nullptr, false,       "退回", "驳回"};
 constexpr StateDef kRejectedDef{kRejectedState, "已否决", "rejected"};
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -72,12 +72,13 @@ Status Closed(const Procedure& p, const Message& step) {
 }
 
 Status StaleVersion(const Procedure& p, int64_t expected) {
-  return Status::Conflict("version", "procedure.stale",
-                          {fmt::format("{}已被他人更新：期望版本 {}，当前版本 {}。请重新查看后再办理",
-                                       Describe(p).zh, expected, p.version),
-                           fmt::format("{} was changed by someone else: expected version {}, stored version {}; "
-                                       "reload it and try again",
-                                       Describe(p).en, expected, p.version)});
+  return Status::Conflict(
+      "version", "procedure.stale",
+      {fmt::format("{}已被他人更新：期望版本 {}，当前版本 {}。请重新查看后再办理", Describe(p).zh, expected,
+                   p.version),
+       fmt::format("{} was changed by someone else: expected version {}, stored version {}; "
+                   "reload it and try again",
+                   Describe(p).en, expected, p.version)});
 }
 
 Status OutOfOrder(const Procedure& p, const StepDef& step) {
@@ -96,8 +97,8 @@ Status OutOfOrder(const Procedure& p, const StepDef& step) {
       "step", "procedure.step_order",
       {fmt::format("{}当前状态为「{}」，不能办理「{}」：{}下一步应为{}", who.zh, state.zh, step.zh, done_zh,
                    NamesOf(next, Lang::kZh)),
-       fmt::format("{} is in state '{}'; '{}' cannot be taken now: {}the next step is {}", who.en, state.en, step.en,
-                   done_en, NamesOf(next, Lang::kEn))});
+       fmt::format("{} is in state '{}'; '{}' cannot be taken now: {}the next step is {}", who.en, state.en,
+                   step.en, done_en, NamesOf(next, Lang::kEn))});
 }
 
 Status CheckStepDate(const Env& env, const Procedure& p, const StepDef& step, const StepInput& input) {
@@ -117,7 +118,9 @@ Status CheckStepDate(const Env& env, const Procedure& p, const StepDef& step, co
   return Status::Ok();
 }
 
-std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
+std::string DateText(const std::optional<Date>& d) {
+  return d ? d->ToString() : std::string();
+}
 
 Result<Procedure> FromRow(const store::ProcedureRow& row) {
   Procedure p;
@@ -126,9 +129,10 @@ Result<Procedure> FromRow(const store::ProcedureRow& row) {
   const auto outcome = ParseTerm<Outcome>(row.outcome);
   auto opened = Date::Parse(row.opened_at);
   if (!kind || !outcome || !opened.ok()) {
-    return Status::Internal({fmt::format("程序 #{} 的存储记录无法识别（类别 {}，结果 {}）", row.id, row.kind, row.outcome),
-                             fmt::format("procedure #{} has an unreadable stored record (kind {}, outcome {})", row.id,
-                                         row.kind, row.outcome)});
+    return Status::Internal(
+        {fmt::format("程序 #{} 的存储记录无法识别（类别 {}，结果 {}）", row.id, row.kind, row.outcome),
+         fmt::format("procedure #{} has an unreadable stored record (kind {}, outcome {})", row.id, row.kind,
+                     row.outcome)});
   }
   p.kind = *kind;
   p.outcome = *outcome;
@@ -172,12 +176,18 @@ bool StepDef::Matches(std::string_view text) const {
 
 const Definition& DefinitionOf(ProcedureKind kind) {
   switch (kind) {
-    case ProcedureKind::kHouseholdExit: return HouseholdExitDefinition();
-    case ProcedureKind::kIdentification: return IdentificationDefinition();
-    case ProcedureKind::kReturnToPoverty: return ReturnToPovertyDefinition();
-    case ProcedureKind::kMonitoring: return MonitoringDefinition();
-    case ProcedureKind::kVillageExit: return VillageExitDefinition();
-    case ProcedureKind::kCountyExit: return CountyExitDefinition();
+    case ProcedureKind::kHouseholdExit:
+      return HouseholdExitDefinition();
+    case ProcedureKind::kIdentification:
+      return IdentificationDefinition();
+    case ProcedureKind::kReturnToPoverty:
+      return ReturnToPovertyDefinition();
+    case ProcedureKind::kMonitoring:
+      return MonitoringDefinition();
+    case ProcedureKind::kVillageExit:
+      return VillageExitDefinition();
+    case ProcedureKind::kCountyExit:
+      return CountyExitDefinition();
   }
   return HouseholdExitDefinition();
 }
@@ -191,7 +201,9 @@ const StepDef* FindStep(const Definition& d, std::string_view text) {
   return nullptr;
 }
 
-SubjectType SubjectTypeOf(ProcedureKind kind) { return DefinitionOf(kind).subject_type; }
+SubjectType SubjectTypeOf(ProcedureKind kind) {
+  return DefinitionOf(kind).subject_type;
+}
 
 Message StateName(ProcedureKind kind, std::string_view state) {
   if (state == kRejectedState) return {std::string(kRejectedDef.zh), std::string(kRejectedDef.en)};
@@ -202,7 +214,9 @@ Message StateName(ProcedureKind kind, std::string_view state) {
 }
 
 Message StepName(ProcedureKind kind, std::string_view step) {
-  if (const StepDef* s = FindStepByCode(DefinitionOf(kind), step)) return {std::string(s->zh), std::string(s->en)};
+  if (const StepDef* s = FindStepByCode(DefinitionOf(kind), step)) {
+    return {std::string(s->zh), std::string(s->en)};
+  }
   return {std::string(step), std::string(step)};
 }
 
@@ -217,9 +231,12 @@ std::vector<NextStep> NextSteps(const Procedure& p) {
 
 Message SubjectLabel(ProcedureKind kind, std::string_view subject) {
   switch (kind) {
-    case ProcedureKind::kVillageExit: return {fmt::format("村 {}", subject), fmt::format("village {}", subject)};
-    case ProcedureKind::kCountyExit: return {fmt::format("县 {}", subject), fmt::format("county {}", subject)};
-    default: return {fmt::format("户 {}", subject), fmt::format("household {}", subject)};
+    case ProcedureKind::kVillageExit:
+      return {fmt::format("村 {}", subject), fmt::format("village {}", subject)};
+    case ProcedureKind::kCountyExit:
+      return {fmt::format("县 {}", subject), fmt::format("county {}", subject)};
+    default:
+      return {fmt::format("户 {}", subject), fmt::format("household {}", subject)};
   }
 }
 
@@ -230,7 +247,9 @@ Message Describe(const Procedure& p) {
           fmt::format("procedure #{} ({}, {})", p.id, kind.en, subject.en)};
 }
 
-nlohmann::json MoneyJson(Money money) { return {{"fen", money.fen()}, {"yuan", money.ToDisplay()}}; }
+nlohmann::json MoneyJson(Money money) {
+  return {{"fen", money.fen()}, {"yuan", money.ToDisplay()}};
+}
 
 Status CheckActorAndDate(const Env& env, const StepInput& input) {
   if (Trim(input.actor).empty()) {
@@ -238,11 +257,11 @@ Status CheckActorAndDate(const Env& env, const StepInput& input) {
                            {"每一步都须记录办理人", "every step must record who took it"});
   }
   if (input.date > env.today) {
-    return Status::Invalid("date", "procedure.date_in_future",
-                           {fmt::format("日期 {} 晚于今天 {}，不能预先登记", input.date.ToString(),
-                                        env.today.ToString()),
-                            fmt::format("date {} is after today ({}); steps cannot be recorded in advance",
-                                        input.date.ToString(), env.today.ToString())});
+    return Status::Invalid(
+        "date", "procedure.date_in_future",
+        {fmt::format("日期 {} 晚于今天 {}，不能预先登记", input.date.ToString(), env.today.ToString()),
+         fmt::format("date {} is after today ({}); steps cannot be recorded in advance",
+                     input.date.ToString(), env.today.ToString())});
   }
   return Status::Ok();
 }
@@ -287,10 +306,11 @@ Status NoticePeriodOver(StepContext& ctx) {
       {fmt::format("{}的公示自 {} 起共 {} 天，至 {} 结束；「{}」最早可于 {} 办理，{} 不行", who.zh,
                    notice->date.ToString(), days, last_day.ToString(), ctx.step.zh, first_allowed.ToString(),
                    ctx.input.date.ToString()),
-       fmt::format("{}: the public notice from {} lasts {} days and ends on {}; '{}' may be taken on {} or later, "
-                   "not on {}",
-                   who.en, notice->date.ToString(), days, last_day.ToString(), ctx.step.en, first_allowed.ToString(),
-                   ctx.input.date.ToString())});
+       fmt::format(
+           "{}: the public notice from {} lasts {} days and ends on {}; '{}' may be taken on {} or later, "
+           "not on {}",
+           who.en, notice->date.ToString(), days, last_day.ToString(), ctx.step.en, first_allowed.ToString(),
+           ctx.input.date.ToString())});
 }
 
 Result<Procedure> Open(const Env& env, const Definition& d, std::string subject, const StepInput& input,
@@ -308,11 +328,12 @@ Result<Procedure> Open(const Env& env, const Definition& d, std::string subject,
     const Message label = SubjectLabel(d.kind, subject);
     return Status::FailedPrecondition(
         "subject", "procedure.open_exists",
-        {fmt::format("{}已有未办结的{}（当前「{}」），不能再开启{}；请先办结或否决它", label.zh, who.zh, state.zh,
-                     kind.zh),
-         fmt::format("{} already has an open {} (state '{}'); a new {} cannot be opened until it is completed or "
-                     "rejected",
-                     label.en, who.en, state.en, kind.en)});
+        {fmt::format("{}已有未办结的{}（当前「{}」），不能再开启{}；请先办结或否决它", label.zh, who.zh,
+                     state.zh, kind.zh),
+         fmt::format(
+             "{} already has an open {} (state '{}'); a new {} cannot be opened until it is completed or "
+             "rejected",
+             label.en, who.en, state.en, kind.en)});
   }
 
   Procedure p;
@@ -336,10 +357,10 @@ Result<Procedure> Open(const Env& env, const Definition& d, std::string subject,
                  ""};
   change.household_before = write.household_before;
   change.household_after = write.household_after;
-  FUPIN_ASSIGN_OR_RETURN(store::ProcedureRow stored,
-                         env.store.WriteProcedureChange(change, {input.actor, fmt::format("procedure:new:{}:{}",
-                                                                                          TermOf(d.kind).code,
-                                                                                          d.opening.code)}));
+  FUPIN_ASSIGN_OR_RETURN(
+      store::ProcedureRow stored,
+      env.store.WriteProcedureChange(
+          change, {input.actor, fmt::format("procedure:new:{}:{}", TermOf(d.kind).code, d.opening.code)}));
   return LoadProcedure(env.store, stored.id);
 }
 
@@ -400,18 +421,20 @@ Result<Procedure> Advance(const Env& env, const Procedure& p, const StepDef& ste
   return LoadProcedure(env.store, p.id);
 }
 
-Result<Procedure> TakeStep(const Env& env, int64_t procedure_id, std::string_view step, const StepInput& input) {
+Result<Procedure> TakeStep(const Env& env, int64_t procedure_id, std::string_view step,
+                           const StepInput& input) {
   FUPIN_ASSIGN_OR_RETURN(Procedure p, LoadProcedure(env.store, procedure_id));
   const Definition& d = DefinitionOf(p.kind);
   const StepDef* def = FindStep(d, step);
   if (def == nullptr || def == &d.opening) {
     std::vector<NextStep> all;
-    for (const StepDef& s : d.steps) all.push_back({std::string(s.code), {std::string(s.zh), std::string(s.en)}});
-    return Status::Invalid("step", "procedure.unknown_step",
-                           {fmt::format("{}没有「{}」这一步；可办理的步骤：{}", Describe(p).zh, step,
-                                        NamesOf(all, Lang::kZh)),
-                            fmt::format("{} has no step '{}'; its steps are {}", Describe(p).en, step,
-                                        NamesOf(all, Lang::kEn))});
+    for (const StepDef& s : d.steps)
+      all.push_back({std::string(s.code), {std::string(s.zh), std::string(s.en)}});
+    return Status::Invalid(
+        "step", "procedure.unknown_step",
+        {fmt::format("{}没有「{}」这一步；可办理的步骤：{}", Describe(p).zh, step, NamesOf(all, Lang::kZh)),
+         fmt::format("{} has no step '{}'; its steps are {}", Describe(p).en, step,
+                     NamesOf(all, Lang::kEn))});
   }
   if (def->dedicated) {
     return Status::FailedPrecondition(
@@ -483,7 +506,8 @@ nlohmann::json ProcedureToJson(const Procedure& p) {
                      {"recorded_at", r.recorded_at}});
   }
   nlohmann::json next = nlohmann::json::array();
-  for (const NextStep& n : NextSteps(p)) next.push_back({{"step", n.code}, {"name_zh", n.name.zh}, {"name_en", n.name.en}});
+  for (const NextStep& n : NextSteps(p))
+    next.push_back({{"step", n.code}, {"name_zh", n.name.zh}, {"name_en", n.name.en}});
   return {{"id", p.id},
           {"kind", kind.code},
           {"kind_zh", kind.zh},
@@ -521,6 +545,12 @@ nlohmann::json VerdictToJson(const policy::ExitVerdict& verdict) {
 }  // namespace fupin::procedures
 
 namespace fupin {
-template <> std::span<const Term> TermsOf<procedures::ProcedureKind>() { return procedures::kKindTerms; }
-template <> std::span<const Term> TermsOf<procedures::Outcome>() { return procedures::kOutcomeTerms; }
+template <>
+std::span<const Term> TermsOf<procedures::ProcedureKind>() {
+  return procedures::kKindTerms;
+}
+template <>
+std::span<const Term> TermsOf<procedures::Outcome>() {
+  return procedures::kOutcomeTerms;
+}
 }  // namespace fupin

@@ -29,19 +29,18 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "core/date.hpp"
 #include "core/region_code.hpp"
 #include "core/status.hpp"
 #include "core/vocabulary.hpp"
-#include "policy/policy.hpp"
 #include "policy/exit_evaluation.hpp"
+#include "policy/policy.hpp"
 #include "registry/household.hpp"
 #include "store/store.hpp"
 
@@ -137,7 +136,8 @@ Result<Procedure> StartIdentification(const Env& env, std::string_view household
 /// 非建档立卡户 with the opening step (already_exists when its id is taken; the
 /// village must be a known village; members with one head; an ID number already
 /// registered elsewhere is a conflict).
-Result<Procedure> StartIdentification(const Env& env, const registry::Household& applicant, const StepInput& input);
+Result<Procedure> StartIdentification(const Env& env, const registry::Household& applicant,
+                                      const StepInput& input);
 
 /// 返贫, step 提出. The household must be 已脱贫, or a monitoring object that had exited.
 Result<Procedure> StartReturnToPoverty(const Env& env, std::string_view household_id, const StepInput& input);
@@ -157,7 +157,8 @@ Result<Procedure> StartCountyExit(const Env& env, RegionCode county, const polic
 /// Takes the step named `step` (code, Chinese or English name, e.g. "town_review",
 /// "乡镇审核", "town review"). Monitoring steps other than rejection go through
 /// monitoring.hpp (procedure.dedicated_step). Returns the procedure after the step.
-Result<Procedure> TakeStep(const Env& env, int64_t procedure_id, std::string_view step, const StepInput& input);
+Result<Procedure> TakeStep(const Env& env, int64_t procedure_id, std::string_view step,
+                           const StepInput& input);
 
 /// Rejects an open procedure with `input.note` as the reason; it ends rejected and
 /// the registry is untouched.
@@ -186,6 +187,8 @@ nlohmann::json VerdictToJson(const policy::ExitVerdict& verdict);
 }  // namespace fupin::procedures
 
 namespace fupin {
-template <> std::span<const Term> TermsOf<procedures::ProcedureKind>();
-template <> std::span<const Term> TermsOf<procedures::Outcome>();
+template <>
+std::span<const Term> TermsOf<procedures::ProcedureKind>();
+template <>
+std::span<const Term> TermsOf<procedures::Outcome>();
 }  // namespace fupin

@@ -100,7 +100,7 @@ struct ProcedureStepRow {
   std::string actor;
   std::string date;
   std::string note;
-  std::string state_before;   // empty for the opening step
+  std::string state_before;  // empty for the opening step
   std::string state_after;
   std::string evidence_json;  // empty when the step carries no evidence
   std::string recorded_at;    // ISO 8601 UTC, set by the store
@@ -195,7 +195,8 @@ class Store {
   /// changed since it was read; failed_precondition `procedure.open_exists` when
   /// the subject already has an open procedure; not_found when the procedure does not exist.
   /// On any failure nothing is written.
-  virtual Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change, const ChangeContext& context) = 0;
+  virtual Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change,
+                                                    const ChangeContext& context) = 0;
   virtual Result<std::optional<ProcedureRow>> FindProcedure(int64_t id) = 0;
   /// Matching procedures, by id.
   virtual Result<std::vector<ProcedureRow>> ListProcedures(const ProcedureFilter& filter) = 0;

@@ -1,6 +1,7 @@
 // The real `fupin` binary: a household exit from the example file end to end, the
 // refusals and their exit code 2, a monitoring case, a village exit from a facts file.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -61,15 +62,16 @@ TEST_F(ProceduresCliTest, HouseholdExitEndToEnd) {
   EXPECT_EQ(notice.exit_code, 0);
   EXPECT_NE(notice.out.find("下一步：「乡镇审核」"), std::string::npos) << notice.out;
 
-  const RunResult early = RunFupin({"--lang", "en", "procedure", "step", sid, "town_review", "--date", "2020-06-09",
-                                    "--db", db_});
+  const RunResult early = RunFupin(
+      {"--lang", "en", "procedure", "step", sid, "town_review", "--date", "2020-06-09", "--db", db_});
   EXPECT_EQ(early.exit_code, 2);
   EXPECT_NE(early.err.find("ends on 2020-06-09"), std::string::npos) << early.err;
   const RunResult stale =
       Run({"procedure", "step", sid, "town_review", "--date", "2020-06-10", "--expect-version", "3"});
   EXPECT_EQ(stale.exit_code, 2);
   EXPECT_NE(stale.err.find("procedure.stale"), std::string::npos) << stale.err;
-  EXPECT_EQ(Run({"procedure", "step", sid, "town_review", "--date", "2020-06-10", "--expect-version", "4"}).exit_code,
+  EXPECT_EQ(Run({"procedure", "step", sid, "town_review", "--date", "2020-06-10", "--expect-version", "4"})
+                .exit_code,
             0);
   EXPECT_EQ(Run({"procedure", "step", sid, "county_approval", "--date", "2020-06-12"}).exit_code, 0);
   EXPECT_EQ(Run({"procedure", "step", sid, "announcement", "--date", "2020-06-15"}).exit_code, 0);
@@ -135,16 +137,18 @@ TEST_F(ProceduresCliTest, MonitoringCase) {
 TEST_F(ProceduresCliTest, VillageExitFromAFactsFile) {
   // Without poor_not_exited in the file it is counted from the registry: 陈桂兰's
   // household (2 members, 未脱贫) of 40 rural residents is 5%, above the 3% standard.
-  WriteFile(dir_ / "facts.json",
-            R"({"rural_population": 40, "checklist": {"village.collective_income": true, "village.hardened_road": true,
+  WriteFile(
+      dir_ / "facts.json",
+      R"({"rural_population": 40, "checklist": {"village.collective_income": true, "village.hardened_road": true,
                 "village.clinic": true, "village.cultural_room": true, "village.telecom": true}})");
   const std::string facts = (dir_ / "facts.json").string();
   const RunResult refused =
       Run({"procedure", "start", "village-exit", "511025100203", "--date", "2020-10-01", "--facts", facts});
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_NE(refused.err.find("贫困发生率"), std::string::npos) << refused.err;
-  const nlohmann::json started = Json({"procedure", "start", "village-exit", "511025100203", "--date", "2020-10-01",
-                                       "--facts", facts, "--override-reason", "两户已达标待审"});
+  const nlohmann::json started =
+      Json({"procedure", "start", "village-exit", "511025100203", "--date", "2020-10-01", "--facts", facts,
+            "--override-reason", "两户已达标待审"});
   EXPECT_GT(started["steps"][0]["evidence"]["facts"]["poor_not_exited"].get<int>(), 0);
   EXPECT_EQ(started["steps"][0]["evidence"]["override_reason"], "两户已达标待审");
   const std::string sid = std::to_string(started["id"].get<int>());

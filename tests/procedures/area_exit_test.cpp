@@ -8,7 +8,9 @@
 namespace fupin::procedures::test {
 namespace {
 
-RegionCode Code(const char* text) { return RegionCode::Parse(text).value(); }
+RegionCode Code(const char* text) {
+  return RegionCode::Parse(text).value();
+}
 
 policy::VillageFacts Village(int64_t poor, int64_t population) {
   policy::VillageFacts facts{poor, population, {}};
@@ -68,11 +70,13 @@ TEST_F(AreaExitTest, VillageWhoseVerdictFailsIsRefusedUnlessOverridden) {
   ASSERT_TRUE(p.ok()) << p.status().ToString(Lang::kEn);
   EXPECT_EQ(p->steps[0].evidence["override_reason"], "卫生室已建成，待验收");
   EXPECT_EQ(p->steps[0].evidence["verdict"]["eligible_to_exit"], false);
-  Refused(StartVillageExit(env(), Code(kVillage), Village(1, 400), In(D(2020, 10, 2))), "procedure.open_exists");
+  Refused(StartVillageExit(env(), Code(kVillage), Village(1, 400), In(D(2020, 10, 2))),
+          "procedure.open_exists");
 }
 
 TEST_F(AreaExitTest, SubjectMustBeAKnownRegionOfTheRightLevel) {
-  Refused(StartVillageExit(env(), Code(kCounty), Village(1, 400), In(D(2020, 10, 1))), "procedure.region_level");
+  Refused(StartVillageExit(env(), Code(kCounty), Village(1, 400), In(D(2020, 10, 1))),
+          "procedure.region_level");
   const auto unknown = StartVillageExit(env(), Code("511025100299"), Village(1, 400), In(D(2020, 10, 1)));
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().code(), StatusCode::kNotFound);

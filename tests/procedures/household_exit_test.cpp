@@ -61,8 +61,9 @@ TEST_F(HouseholdExitTest, LegalSequenceMarksTheHouseholdExitedWithHistory) {
   EXPECT_EQ(done.closed_at, D(2020, 6, 20));
   EXPECT_EQ(done.version, 8);
   ASSERT_EQ(done.steps.size(), 8u);
-  const std::vector<std::string> codes = {"propose",      "democratic_review", "household_confirm", "public_notice",
-                                          "town_review",  "county_approval",   "announcement",      "mark_exited"};
+  const std::vector<std::string> codes = {"propose",       "democratic_review", "household_confirm",
+                                          "public_notice", "town_review",       "county_approval",
+                                          "announcement",  "mark_exited"};
   for (size_t i = 0; i < codes.size(); ++i) {
     const StepRecord& s = done.steps[i];
     EXPECT_EQ(s.seq, static_cast<int64_t>(i) + 1);
@@ -128,12 +129,15 @@ TEST_F(HouseholdExitTest, FailingVerdictWithOverrideReasonOpensAndRecordsIt) {
 
 TEST_F(HouseholdExitTest, OnlyPoorOrReturnedHouseholdsMayStart) {
   const Household exited = Put(MakeHousehold(3, 9000, HouseholdStatus::kExited));
-  const Status s = Refused(StartHouseholdExit(env(), exited.id, In(D(2020, 6, 1))), "procedure.subject_status");
+  const Status s =
+      Refused(StartHouseholdExit(env(), exited.id, In(D(2020, 6, 1))), "procedure.subject_status");
   EXPECT_TRUE(Contains(s.message().zh, "已脱贫")) << s.message().zh;
-  Refused(StartHouseholdExit(env(), Put(MakeHousehold(4, 9000, HouseholdStatus::kMonitoring)).id, In(D(2020, 6, 1))),
+  Refused(StartHouseholdExit(env(), Put(MakeHousehold(4, 9000, HouseholdStatus::kMonitoring)).id,
+                             In(D(2020, 6, 1))),
           "procedure.subject_status");
-  EXPECT_TRUE(StartHouseholdExit(env(), Put(MakeHousehold(5, 4500, HouseholdStatus::kReturned)).id, In(D(2020, 6, 1)))
-                  .ok());
+  EXPECT_TRUE(
+      StartHouseholdExit(env(), Put(MakeHousehold(5, 4500, HouseholdStatus::kReturned)).id, In(D(2020, 6, 1)))
+          .ok());
   const auto missing = StartHouseholdExit(env(), "511025100203999", In(D(2020, 6, 1)));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
@@ -142,7 +146,8 @@ TEST_F(HouseholdExitTest, OnlyPoorOrReturnedHouseholdsMayStart) {
 TEST_F(HouseholdExitTest, SecondOpenExitIsRefusedUntilTheFirstIsClosed) {
   auto first = StartHouseholdExit(env(), household_.id, In(D(2020, 6, 1)));
   ASSERT_TRUE(first.ok());
-  const Status s = Refused(StartHouseholdExit(env(), household_.id, In(D(2020, 6, 2))), "procedure.open_exists");
+  const Status s =
+      Refused(StartHouseholdExit(env(), household_.id, In(D(2020, 6, 2))), "procedure.open_exists");
   EXPECT_TRUE(Contains(s.message().zh, fmt::format("#{}", first->id))) << s.message().zh;
   ASSERT_TRUE(Reject(env(), first->id, In(D(2020, 6, 2), "材料不全")).ok());
   EXPECT_TRUE(StartHouseholdExit(env(), household_.id, In(D(2020, 6, 3))).ok());
@@ -151,7 +156,8 @@ TEST_F(HouseholdExitTest, SecondOpenExitIsRefusedUntilTheFirstIsClosed) {
 TEST_F(HouseholdExitTest, SkippingAStepIsRefusedNamingTheNextOne) {
   auto p = StartHouseholdExit(env(), household_.id, In(D(2020, 6, 1)));
   ASSERT_TRUE(p.ok());
-  const Status s = Refused(TakeStep(env(), p->id, "public_notice", In(D(2020, 6, 2))), "procedure.step_order");
+  const Status s =
+      Refused(TakeStep(env(), p->id, "public_notice", In(D(2020, 6, 2))), "procedure.step_order");
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
   EXPECT_TRUE(Contains(s.message().zh, "当前状态为「已提名」")) << s.message().zh;
   EXPECT_TRUE(Contains(s.message().zh, "下一步应为「民主评议」")) << s.message().zh;
@@ -164,7 +170,8 @@ TEST_F(HouseholdExitTest, RepeatingAStepIsRefused) {
   auto p = StartHouseholdExit(env(), household_.id, In(D(2020, 6, 1)));
   ASSERT_TRUE(p.ok());
   Step(p->id, "democratic_review", D(2020, 6, 2));
-  const Status s = Refused(TakeStep(env(), p->id, "democratic_review", In(D(2020, 6, 3))), "procedure.step_order");
+  const Status s =
+      Refused(TakeStep(env(), p->id, "democratic_review", In(D(2020, 6, 3))), "procedure.step_order");
   EXPECT_TRUE(Contains(s.message().zh, "「民主评议」已于 2020-06-02 办理")) << s.message().zh;
   Refused(TakeStep(env(), p->id, "propose", In(D(2020, 6, 3))), "procedure.unknown_step");
 }
@@ -205,7 +212,8 @@ TEST_F(HouseholdExitTest, RejectionEndsTheProcedureAndLeavesTheHouseholdUntouche
 // (06-10) accepted.
 TEST_F(HouseholdExitTest, TownReviewOnDaySixOfTheNoticeIsRefusedNamingTheEndDate) {
   Procedure p = UpToNotice(household_.id, D(2020, 6, 3));
-  const Status s = Refused(TakeStep(env(), p.id, "town_review", In(D(2020, 6, 9))), "procedure.notice_period");
+  const Status s =
+      Refused(TakeStep(env(), p.id, "town_review", In(D(2020, 6, 9))), "procedure.notice_period");
   EXPECT_EQ(s.field(), "date");
   EXPECT_TRUE(Contains(s.message().zh, "公示自 2020-06-03 起共 7 天，至 2020-06-09 结束")) << s.message().zh;
   EXPECT_TRUE(Contains(s.message().zh, "最早可于 2020-06-10 办理")) << s.message().zh;
@@ -220,11 +228,12 @@ TEST_F(HouseholdExitTest, TownReviewOnDayEightIsAccepted) {
 }
 
 TEST_F(HouseholdExitTest, NoticeDaysComeFromThePolicy) {
-  const policy::Policy ten_days =
-      policy::test::MustLoad(policy::test::DefaultWith("[[public_notice]]\ndays = 7", "[[public_notice]]\ndays = 10"));
+  const policy::Policy ten_days = policy::test::MustLoad(
+      policy::test::DefaultWith("[[public_notice]]\ndays = 7", "[[public_notice]]\ndays = 10"));
   policy_ = &ten_days;
   Procedure p = UpToNotice(household_.id, D(2020, 6, 3));
-  const Status s = Refused(TakeStep(env(), p.id, "town_review", In(D(2020, 6, 12))), "procedure.notice_period");
+  const Status s =
+      Refused(TakeStep(env(), p.id, "town_review", In(D(2020, 6, 12))), "procedure.notice_period");
   EXPECT_TRUE(Contains(s.message().zh, "共 10 天，至 2020-06-12 结束")) << s.message().zh;
   EXPECT_EQ(Step(p.id, "town_review", D(2020, 6, 13)).steps.back().evidence["public_notice"]["days"], 10);
 }
@@ -251,10 +260,12 @@ TEST_F(HouseholdExitTest, StoreRefusesAStaleChangeAndWritesNothing) {
   Step(p->id, "democratic_review", D(2020, 6, 2));
   // A change computed from version 1 (another process) while the store is at 2.
   store::ProcedureChange change;
-  change.procedure = {p->id, "household_exit", "household", household_.id, "household_confirmed", "2020-06-01", "",
-                      "open", 0};
+  change.procedure = {
+      p->id, "household_exit", "household", household_.id, "household_confirmed", "2020-06-01", "", "open",
+      0};
   change.expected_version = 1;
-  change.step = {p->id, 2, "household_confirm", "x", "2020-06-02", "", "proposed", "household_confirmed", "", ""};
+  change.step = {p->id, 2,          "household_confirm",   "x", "2020-06-02",
+                 "",    "proposed", "household_confirmed", "",  ""};
   const auto stale = store_->WriteProcedureChange(change, {"x", "x"});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.status().code(), StatusCode::kConflict);
@@ -277,10 +288,12 @@ TEST_F(HouseholdExitTest, HouseholdChangedMeanwhileRollsBackTheWholeStep) {
   Household exited = household_;
   exited.status = HouseholdStatus::kExited;
   store::ProcedureChange change;
-  change.procedure = {p->id, "household_exit", "household", household_.id, "democratic_reviewed", "2020-06-01", "",
-                      "open", 0};
+  change.procedure = {
+      p->id, "household_exit", "household", household_.id, "democratic_reviewed", "2020-06-01", "", "open",
+      0};
   change.expected_version = 1;
-  change.step = {p->id, 2, "democratic_review", "x", "2020-06-02", "", "proposed", "democratic_reviewed", "", ""};
+  change.step = {p->id, 2,          "democratic_review",   "x", "2020-06-02",
+                 "",    "proposed", "democratic_reviewed", "",  ""};
   change.household_before = &household_;
   change.household_after = &exited;
   const auto result = store_->WriteProcedureChange(change, {"x", "x"});
@@ -314,7 +327,8 @@ TEST_F(HouseholdExitTest, MarkExitedChecksTheHouseholdAgain) {
 TEST_F(HouseholdExitTest, DatesMayNotGoBackNorBeInTheFuture) {
   auto p = StartHouseholdExit(env(), household_.id, In(D(2020, 6, 10)));
   ASSERT_TRUE(p.ok());
-  const Status back = Refused(TakeStep(env(), p->id, "democratic_review", In(D(2020, 6, 9))), "procedure.date_order");
+  const Status back =
+      Refused(TakeStep(env(), p->id, "democratic_review", In(D(2020, 6, 9))), "procedure.date_order");
   EXPECT_TRUE(Contains(back.message().zh, "早于上一步「村提名」的日期 2020-06-10")) << back.message().zh;
   today_ = D(2020, 6, 12);
   const Status future =

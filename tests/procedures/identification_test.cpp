@@ -89,7 +89,8 @@ TEST_F(IdentificationTest, SuppliedApplicantIsChecked) {
 
 TEST_F(IdentificationTest, OnlyNotRegisteredHouseholdsMayApply) {
   const Household poor = Put(MakeHousehold(6, 2500));
-  const Status s = Refused(StartIdentification(env(), poor.id, In(D(2021, 3, 1))), "procedure.subject_status");
+  const Status s =
+      Refused(StartIdentification(env(), poor.id, In(D(2021, 3, 1))), "procedure.subject_status");
   EXPECT_TRUE(Contains(s.message().zh, "非建档立卡户")) << s.message().zh;
   const auto missing = StartIdentification(env(), "5110251002039999", In(D(2021, 3, 1)));
   ASSERT_FALSE(missing.ok());
@@ -138,7 +139,8 @@ TEST_F(ReturnToPovertyTest, ExitedHouseholdIsMarkedReturned) {
 
 TEST_F(ReturnToPovertyTest, OnlyHouseholdsThatExitedMayReturn) {
   const Household poor = Put(MakeHousehold(2, 3000));
-  const Status s = Refused(StartReturnToPoverty(env(), poor.id, In(D(2020, 9, 1))), "procedure.subject_status");
+  const Status s =
+      Refused(StartReturnToPoverty(env(), poor.id, In(D(2020, 9, 1))), "procedure.subject_status");
   EXPECT_TRUE(Contains(s.message().zh, "「未脱贫」")) << s.message().zh;
   Household monitored = MakeHousehold(3, 3000, HouseholdStatus::kMonitoring);
   monitored.exit_year = 2019;

@@ -21,8 +21,9 @@ class MonitoringTest : public ProcedureTest {
   /// An exited household (2018) identified on 2021-01-10 as 脱贫不稳定户.
   Household Identified(int n, Household h) {
     h = Put(h);
-    auto p = IdentifyMonitoringObject(env(), h.id, MonitoringCategory::kUnstableExited,
-                                      MonitoringTrigger::kMedicalExpense, In(D(2021, 1, 10), "住院自付 3 万元"));
+    auto p =
+        IdentifyMonitoringObject(env(), h.id, MonitoringCategory::kUnstableExited,
+                                 MonitoringTrigger::kMedicalExpense, In(D(2021, 1, 10), "住院自付 3 万元"));
     EXPECT_TRUE(p.ok()) << n << ": " << p.status().ToString(Lang::kEn);
     return Get(h.id);
   }
@@ -86,8 +87,8 @@ TEST_F(MonitoringTest, CategoryMustFitTheHousehold) {
                                        MonitoringTrigger::kIncomeBelowThreshold, In(D(2021, 2, 1)))
                   .ok());
   const Household poor = Put(MakeHousehold(3, 3000));
-  Refused(IdentifyMonitoringObject(env(), poor.id, MonitoringCategory::kSuddenHardship, MonitoringTrigger::kDisaster,
-                                   In(D(2021, 2, 1))),
+  Refused(IdentifyMonitoringObject(env(), poor.id, MonitoringCategory::kSuddenHardship,
+                                   MonitoringTrigger::kDisaster, In(D(2021, 2, 1))),
           "procedure.subject_status");
   Refused(IdentifyMonitoringObject(env(), exited.id, MonitoringCategory::kNone, MonitoringTrigger::kDisaster,
                                    In(D(2021, 2, 1))),
@@ -126,7 +127,8 @@ TEST_F(MonitoringTest, MeasuresAndIncomeChecksAreRecordedStepsAndRows) {
   Refused(TakeStep(env(), p->id, "measure", In(D(2021, 3, 2))), "procedure.dedicated_step");
   Refused(RecordIncomeCheck(env(), h.id, Money::FromYuan(7000), In(D(2021, 2, 15))), "procedure.date_order");
   const Household other = Put(MakeHousehold(2, 7000, HouseholdStatus::kExited));
-  Refused(RecordMeasure(env(), other.id, MeasureKind::kIndustry, In(D(2021, 3, 2))), "monitoring.not_identified");
+  Refused(RecordMeasure(env(), other.id, MeasureKind::kIndustry, In(D(2021, 3, 2))),
+          "monitoring.not_identified");
 }
 
 TEST_F(MonitoringTest, EliminationWhenEveryConditionHolds) {
@@ -136,7 +138,8 @@ TEST_F(MonitoringTest, EliminationWhenEveryConditionHolds) {
   ASSERT_TRUE(conditions.ok());
   ASSERT_EQ(conditions->size(), 3u) << "social assistance only for households unable to work";
   for (const auto& c : *conditions) EXPECT_TRUE(c.met) << c.id << ": " << c.reason.en;
-  EXPECT_EQ(conditions->front().reason.zh, "自 2021-02-01 至 2021-08-01 的收入核查均超过监测标准，覆盖 6 个月");
+  EXPECT_EQ(conditions->front().reason.zh,
+            "自 2021-02-01 至 2021-08-01 的收入核查均超过监测标准，覆盖 6 个月");
 
   auto p = EliminateRisk(env(), h.id, true, In(D(2021, 8, 2), "务工收入稳定"));
   ASSERT_TRUE(p.ok()) << p.status().ToString(Lang::kEn);
@@ -186,8 +189,8 @@ TEST_F(MonitoringTest, RefusedWhenNoCheckCoversTheRecentMonths) {
 }
 
 TEST_F(MonitoringTest, StableMonthsComeFromThePolicy) {
-  const policy::Policy three = policy::test::MustLoad(
-      policy::test::DefaultWith("stable_months = 6", "stable_months = 3"));
+  const policy::Policy three =
+      policy::test::MustLoad(policy::test::DefaultWith("stable_months = 6", "stable_months = 3"));
   policy_ = &three;
   const Household h = Identified(1);
   MonthlyIncome(h.id, 5, 8);

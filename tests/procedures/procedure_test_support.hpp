@@ -2,13 +2,12 @@
 // demo regions, households written straight into it, and helpers to take steps.
 #pragma once
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "core/id_number.hpp"
 #include "policy/policy_file.hpp"
@@ -23,7 +22,9 @@ namespace fupin::procedures::test {
 inline constexpr char kVillage[] = "511025100203";
 inline constexpr char kCounty[] = "511025";
 
-inline Date D(int y, int m, int d) { return Date::FromYmd(y, m, d).value(); }
+inline Date D(int y, int m, int d) {
+  return Date::FromYmd(y, m, d).value();
+}
 
 /// A valid ID number of Zizhong County born on `birth` with sequence `seq` (0–999).
 inline std::string MakeIdNumber(Date birth, int seq) {
@@ -35,14 +36,15 @@ inline std::string MakeIdNumber(Date birth, int seq) {
 /// A three-person household (head, spouse, a son in primary school) in kVillage with
 /// every guarantee 是, everyone insured, `per_capita_yuan` per-capita net income and
 /// `status`; exited households get exit year 2018. `n` makes id and ID numbers unique.
-inline registry::Household MakeHousehold(int n, int64_t per_capita_yuan,
-                                         registry::HouseholdStatus status = registry::HouseholdStatus::kPoor) {
+inline registry::Household MakeHousehold(
+    int n, int64_t per_capita_yuan, registry::HouseholdStatus status = registry::HouseholdStatus::kPoor) {
   using namespace registry;
   Household h;
   h.id = fmt::format("{}{:04d}", kVillage, n);
   h.village = RegionCode::Parse(kVillage).value();
   h.group = "1组";
-  h.attribute = status == HouseholdStatus::kNotRegistered ? PovertyAttribute::kNone : PovertyAttribute::kGeneral;
+  h.attribute =
+      status == HouseholdStatus::kNotRegistered ? PovertyAttribute::kNone : PovertyAttribute::kGeneral;
   h.main_cause = Cause::kIllness;
   h.income.wages = Money::FromYuan(per_capita_yuan * 3);
   h.guarantees = {YesNo::kYes, YesNo::kYes, YesNo::kYes, YesNo::kYes,
@@ -85,7 +87,9 @@ class ProcedureTest : public ::testing::Test {
 
   Env env() const { return {*store_, *policy_, today_}; }
 
-  StepInput In(Date date, std::string note = {}) const { return {"test:cadre", date, std::move(note), std::nullopt}; }
+  StepInput In(Date date, std::string note = {}) const {
+    return {"test:cadre", date, std::move(note), std::nullopt};
+  }
 
   /// Writes `h` as a new household; returns it as stored (version 1).
   registry::Household Put(const registry::Household& h) {

@@ -19,12 +19,14 @@ TEST(MigrationTest, VersionOneDatabaseUpgradesAndKeepsItsData) {
     ASSERT_GE(migrations.size(), 2u);
     ASSERT_EQ(migrations[0].version, 1);
     ASSERT_EQ(migrations[1].version, 2);
-    ASSERT_TRUE(db->Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
-                         "applied_at TEXT NOT NULL) STRICT")
-                    .ok());
+    ASSERT_TRUE(
+        db->Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL) STRICT")
+            .ok());
     ASSERT_TRUE(db->Exec(migrations[0].sql).ok());
     ASSERT_TRUE(db->Exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2020-01-01 00:00:00');"
-                         "INSERT INTO regions(code, name, level, parent) VALUES (511025000000, '资中县', 3, 511000000000);")
+                         "INSERT INTO regions(code, name, level, parent) VALUES (511025000000, '资中县', 3, "
+                         "511000000000);")
                     .ok());
   }
   auto store = OpenSqliteStore(path, {.create = false});

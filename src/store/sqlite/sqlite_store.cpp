@@ -254,33 +254,38 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, entity, entity_id, version, changed_at, actor, source, "
-                                                    "COALESCE(before_json, ''), COALESCE(after_json, '') FROM history "
-                                                    "WHERE entity = ? AND entity_id = ? ORDER BY id"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT id, entity, entity_id, version, changed_at, actor, source, "
+                                       "COALESCE(before_json, ''), COALESCE(after_json, '') FROM history "
+                                       "WHERE entity = ? AND entity_id = ? ORDER BY id"));
     q.Bind(1, entity).Bind(2, entity_id);
     std::vector<HistoryEntry> out;
     Status s;
     while (q.Step(&s)) {
-      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
+      out.push_back(
+          {q.Int(0), q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
     }
     FUPIN_RETURN_IF_ERROR(s);
     return out;
   }
 
   Status RecordAudit(const AuditEvent& e) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO audit_log(at, actor, action, target, detail) "
-                                                    "VALUES (?, ?, ?, ?, ?)"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("INSERT INTO audit_log(at, actor, action, target, detail) "
+                                       "VALUES (?, ?, ?, ?, ?)"));
     q.Bind(1, NowUtcIso8601()).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.target).Bind(5, e.detail);
     return q.Run();
   }
 
-  Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change, const ChangeContext& context) override {
+  Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change,
+                                            const ChangeContext& context) override {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
     ProcedureRow row = change.procedure;
     if (row.id == 0) {
-      FUPIN_ASSIGN_OR_RETURN(Statement insert,
-                             db_.Prepare("INSERT INTO procedures(kind, subject_type, subject, state, opened_at, "
-                                         "closed_at, outcome, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
+      FUPIN_ASSIGN_OR_RETURN(
+          Statement insert,
+          db_.Prepare("INSERT INTO procedures(kind, subject_type, subject, state, opened_at, "
+                      "closed_at, outcome, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
       insert.Args()(row.kind)(row.subject_type)(row.subject)(row.state)(row.opened_at);
       if (row.closed_at.empty()) {
         insert.BindNull(6);
@@ -290,10 +295,10 @@ class SqliteStore final : public Store {
       insert.Bind(7, row.outcome);
       Status s = insert.Run();
       if (s.code() == StatusCode::kConflict) {
-        return Status::FailedPrecondition("subject", "procedure.open_exists",
-                                {fmt::format("{} 已有未办结的程序，不能再开启新的程序", row.subject),
-                                 fmt::format("{} already has an open procedure; a second one cannot be opened",
-                                             row.subject)});
+        return Status::FailedPrecondition(
+            "subject", "procedure.open_exists",
+            {fmt::format("{} 已有未办结的程序，不能再开启新的程序", row.subject),
+             fmt::format("{} already has an open procedure; a second one cannot be opened", row.subject)});
       }
       FUPIN_RETURN_IF_ERROR(s);
       row.id = sqlite3_last_insert_rowid(db_.handle());
@@ -328,10 +333,11 @@ class SqliteStore final : public Store {
     }
 
     const ProcedureStepRow& step = change.step;
-    FUPIN_ASSIGN_OR_RETURN(Statement insert_step,
-                           db_.Prepare("INSERT INTO procedure_steps(procedure_id, seq, step, actor, date, note, "
-                                       "state_before, state_after, evidence, recorded_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement insert_step,
+        db_.Prepare("INSERT INTO procedure_steps(procedure_id, seq, step, actor, date, note, "
+                    "state_before, state_after, evidence, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert_step.Args()(row.id)(step.seq)(step.step)(step.actor)(step.date)(step.note)(step.state_before)(
         step.state_after);
     if (step.evidence_json.empty()) {
@@ -351,15 +357,17 @@ class SqliteStore final : public Store {
     }
     if (change.measure) {
       const MonitoringMeasureRow& m = *change.measure;
-      FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO monitoring_measures(procedure_id, household_id, "
-                                                      "date, kind, note) VALUES (?, ?, ?, ?, ?)"));
+      FUPIN_ASSIGN_OR_RETURN(Statement q,
+                             db_.Prepare("INSERT INTO monitoring_measures(procedure_id, household_id, "
+                                         "date, kind, note) VALUES (?, ?, ?, ?, ?)"));
       q.Args()(row.id)(m.household_id)(m.date)(m.kind)(m.note);
       FUPIN_RETURN_IF_ERROR(q.Run());
     }
     if (change.income_check) {
       const IncomeCheckRow& c = *change.income_check;
-      FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO income_checks(procedure_id, household_id, date, "
-                                                      "per_capita_fen) VALUES (?, ?, ?, ?)"));
+      FUPIN_ASSIGN_OR_RETURN(Statement q,
+                             db_.Prepare("INSERT INTO income_checks(procedure_id, household_id, date, "
+                                         "per_capita_fen) VALUES (?, ?, ?, ?)"));
       q.Args()(row.id)(c.household_id)(c.date)(c.per_capita_fen);
       FUPIN_RETURN_IF_ERROR(q.Run());
     }
@@ -368,8 +376,8 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<ProcedureRow>> FindProcedure(int64_t id) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE id = ?",
-                                                                kProcedureColumns)));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE id = ?", kProcedureColumns)));
     q.Bind(1, id);
     Status s;
     std::optional<ProcedureRow> out;
@@ -379,11 +387,11 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<ProcedureRow>> ListProcedures(const ProcedureFilter& filter) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q,
-                           db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE (?1 = '' OR subject = ?1) "
-                                                   "AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR outcome = 'open') "
-                                                   "ORDER BY id",
-                                                   kProcedureColumns)));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE (?1 = '' OR subject = ?1) "
+                                             "AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR outcome = 'open') "
+                                             "ORDER BY id",
+                                             kProcedureColumns)));
     q.Bind(1, filter.subject).Bind(2, filter.kind).Bind(3, int64_t{filter.open_only ? 1 : 0});
     std::vector<ProcedureRow> out;
     Status s;
@@ -393,24 +401,26 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<ProcedureStepRow>> ProcedureSteps(int64_t procedure_id) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q,
-                           db_.Prepare("SELECT procedure_id, seq, step, actor, date, note, state_before, state_after, "
-                                       "COALESCE(evidence, ''), recorded_at FROM procedure_steps "
-                                       "WHERE procedure_id = ? ORDER BY seq"));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q,
+        db_.Prepare("SELECT procedure_id, seq, step, actor, date, note, state_before, state_after, "
+                    "COALESCE(evidence, ''), recorded_at FROM procedure_steps "
+                    "WHERE procedure_id = ? ORDER BY seq"));
     q.Bind(1, procedure_id);
     std::vector<ProcedureStepRow> out;
     Status s;
     while (q.Step(&s)) {
-      out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8),
-                     q.Text(9)});
+      out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7),
+                     q.Text(8), q.Text(9)});
     }
     FUPIN_RETURN_IF_ERROR(s);
     return out;
   }
 
   Result<std::vector<MonitoringMeasureRow>> MonitoringMeasures(int64_t procedure_id) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT procedure_id, household_id, date, kind, note FROM "
-                                                    "monitoring_measures WHERE procedure_id = ? ORDER BY date, id"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT procedure_id, household_id, date, kind, note FROM "
+                                       "monitoring_measures WHERE procedure_id = ? ORDER BY date, id"));
     q.Bind(1, procedure_id);
     std::vector<MonitoringMeasureRow> out;
     Status s;
@@ -420,8 +430,9 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<IncomeCheckRow>> IncomeChecks(int64_t procedure_id) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT procedure_id, household_id, date, per_capita_fen FROM "
-                                                    "income_checks WHERE procedure_id = ? ORDER BY date, id"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT procedure_id, household_id, date, per_capita_fen FROM "
+                                       "income_checks WHERE procedure_id = ? ORDER BY date, id"));
     q.Bind(1, procedure_id);
     std::vector<IncomeCheckRow> out;
     Status s;
@@ -439,12 +450,13 @@ class SqliteStore final : public Store {
     const int64_t stored = found ? q.Int(0) : 0;
     FUPIN_RETURN_IF_ERROR(s);
     if (!found || stored != before.version) {
-      return Status::Conflict("version", "household.stale",
-                              {fmt::format("户 {} 已被他人更新：读取时版本 {}，当前版本 {}。请重新办理", before.id,
-                                           before.version, stored),
-                               fmt::format("household {} was changed by someone else: read at version {}, stored "
-                                           "version {}; try again",
-                                           before.id, before.version, stored)});
+      return Status::Conflict(
+          "version", "household.stale",
+          {fmt::format("户 {} 已被他人更新：读取时版本 {}，当前版本 {}。请重新办理", before.id,
+                       before.version, stored),
+           fmt::format("household {} was changed by someone else: read at version {}, stored "
+                       "version {}; try again",
+                       before.id, before.version, stored)});
     }
     return Status::Ok();
   }
