@@ -74,6 +74,8 @@ int Run(int argc, char** argv) {
   RegisterEvaluateCommands(app, ctx);
   RegisterServeCommand(app, ctx);
   RegisterUsersCommands(app, ctx);
+  RegisterProcedureCommands(app, ctx);
+  RegisterMonitorCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -44,6 +44,8 @@ void RegisterDemoCommand(CLI::App& app, Context& ctx);
 void RegisterEvaluateCommands(CLI::App& app, Context& ctx);
 void RegisterServeCommand(CLI::App& app, Context& ctx);
 void RegisterUsersCommands(CLI::App& app, Context& ctx);
+void RegisterProcedureCommands(CLI::App& app, Context& ctx);
+void RegisterMonitorCommands(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

@@ -86,6 +86,86 @@ struct AuditEntry {
 /// Called during long writes with (done, total) households.
 using ProgressFn = std::function<void(size_t done, size_t total)>;
 
+/// A procedure 程序 as stored: a household exit, an identification, a return to
+/// poverty, a monitoring case, a village or county exit. The codes (kind, state,
+/// outcome, step) belong to procedures/ (see docs/procedures.md); the store keeps
+/// them as text. Dates are "YYYY-MM-DD".
+struct ProcedureRow {
+  int64_t id = 0;            // assigned by the store on creation
+  std::string kind;          // e.g. "household_exit"
+  std::string subject_type;  // "household" or "region"
+  std::string subject;       // household id, or 12-digit region code
+  std::string state;         // e.g. "in_public_notice"
+  std::string opened_at;
+  std::string closed_at;  // empty while open
+  std::string outcome;    // "open", "completed" or "rejected"
+  int64_t version = 0;    // 1 on creation, +1 per step
+
+  bool operator==(const ProcedureRow&) const = default;
+};
+
+/// One recorded step of a procedure: who did what on which day, and the procedure's
+/// state before and after it. Steps are never changed once written.
+struct ProcedureStepRow {
+  int64_t procedure_id = 0;
+  int64_t seq = 0;  // 1 for the step that opened the procedure
+  std::string step;
+  std::string actor;
+  std::string date;
+  std::string note;
+  std::string state_before;  // empty for the opening step
+  std::string state_after;
+  std::string evidence_json;  // empty when the step carries no evidence
+  std::string recorded_at;    // ISO 8601 UTC, set by the store
+
+  bool operator==(const ProcedureStepRow&) const = default;
+};
+
+/// 帮扶措施 recorded for a monitoring object.
+struct MonitoringMeasureRow {
+  int64_t procedure_id = 0;
+  std::string household_id;
+  std::string date;
+  std::string kind;  // e.g. "social_assistance"
+  std::string note;
+
+  bool operator==(const MonitoringMeasureRow&) const = default;
+};
+
+/// 收入核查: the per-capita yearly income found for a monitoring object on a day.
+struct IncomeCheckRow {
+  int64_t procedure_id = 0;
+  std::string household_id;
+  std::string date;
+  int64_t per_capita_fen = 0;
+
+  bool operator==(const IncomeCheckRow&) const = default;
+};
+
+/// One change to a procedure, written by WriteProcedureChange in one transaction.
+struct ProcedureChange {
+  /// The procedure as it is after the change; `procedure.id == 0` creates it (the
+  /// step's procedure_id is then filled in by the store). `version` is ignored: the
+  /// store sets 1 on creation and expected_version + 1 otherwise.
+  ProcedureRow procedure;
+  /// The stored version this change was computed from; ignored on creation.
+  int64_t expected_version = 0;
+  ProcedureStepRow step;
+  /// Optional household write (before == nullptr creates it); written with a history
+  /// row as by WriteHouseholds. `before->version` must still be the stored version.
+  const registry::Household* household_before = nullptr;
+  const registry::Household* household_after = nullptr;
+  std::optional<MonitoringMeasureRow> measure;
+  std::optional<IncomeCheckRow> income_check;
+};
+
+/// Which procedures ListProcedures returns; empty fields do not filter.
+struct ProcedureFilter {
+  std::string subject;
+  std::string kind;
+  bool open_only = false;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -143,6 +223,27 @@ class Store {
   /// A number that changes whenever another connection or process commits (SQLite's
   /// data_version); lets a server notice writes it did not make.
   virtual Result<int64_t> DataVersion() = 0;
+
+  // --- Procedures 程序 ---
+  /// Writes a procedure change in one transaction: the procedure row (created, or
+  /// updated only if its stored version is still `expected_version`), the step, the
+  /// optional household with its history row, and the optional measure or income
+  /// check. Returns the procedure as stored. Errors: conflict `procedure.stale` when
+  /// the procedure's version moved on; conflict `household.stale` when the household
+  /// changed since it was read; failed_precondition `procedure.open_exists` when
+  /// the subject already has an open procedure; not_found when the procedure does not exist.
+  /// On any failure nothing is written.
+  virtual Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change,
+                                                    const ChangeContext& context) = 0;
+  virtual Result<std::optional<ProcedureRow>> FindProcedure(int64_t id) = 0;
+  /// Matching procedures, by id.
+  virtual Result<std::vector<ProcedureRow>> ListProcedures(const ProcedureFilter& filter) = 0;
+  /// The steps of a procedure, by seq.
+  virtual Result<std::vector<ProcedureStepRow>> ProcedureSteps(int64_t procedure_id) = 0;
+  /// Measures and income checks of a monitoring procedure, oldest first (by date, then
+  /// by the order they were recorded).
+  virtual Result<std::vector<MonitoringMeasureRow>> MonitoringMeasures(int64_t procedure_id) = 0;
+  virtual Result<std::vector<IncomeCheckRow>> IncomeChecks(int64_t procedure_id) = 0;
 };
 
 struct OpenOptions {

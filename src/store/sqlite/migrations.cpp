@@ -133,6 +133,56 @@ CREATE TABLE sessions (
 ) STRICT;
 CREATE INDEX sessions_user ON sessions(user_id);
 )sql"},
+    {2, "procedures, procedure steps, monitoring measures and income checks", R"sql(
+CREATE TABLE procedures (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  state TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  closed_at TEXT,
+  outcome TEXT NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX procedures_subject ON procedures(subject_type, subject);
+-- At most one open procedure per household or region: the engine refuses a second
+-- one with a readable message; this index is the guard against a race.
+CREATE UNIQUE INDEX procedures_one_open ON procedures(subject_type, subject) WHERE outcome = 'open';
+
+CREATE TABLE procedure_steps (
+  procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+  seq INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  date TEXT NOT NULL,
+  note TEXT NOT NULL,
+  state_before TEXT NOT NULL,
+  state_after TEXT NOT NULL,
+  evidence TEXT,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (procedure_id, seq)
+) STRICT;
+
+CREATE TABLE monitoring_measures (
+  id INTEGER PRIMARY KEY,
+  procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+  household_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  note TEXT NOT NULL
+) STRICT;
+CREATE INDEX monitoring_measures_procedure ON monitoring_measures(procedure_id, date);
+
+CREATE TABLE income_checks (
+  id INTEGER PRIMARY KEY,
+  procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+  household_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  per_capita_fen INTEGER NOT NULL
+) STRICT;
+CREATE INDEX income_checks_procedure ON income_checks(procedure_id, date);
+)sql"},
 };
 
 }  // namespace

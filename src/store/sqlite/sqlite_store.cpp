@@ -96,6 +96,13 @@ Person ReadPerson(const Statement& q) {
   return p;
 }
 
+constexpr std::string_view kProcedureColumns =
+    "id, kind, subject_type, subject, state, opened_at, COALESCE(closed_at, ''), outcome, version";
+
+ProcedureRow ReadProcedure(const Statement& q) {
+  return {q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Int(8)};
+}
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Database db) : db_(std::move(db)) {}
@@ -245,6 +252,198 @@ class SqliteStore final : public Store {
   Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
                          const ProgressFn& progress) override {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    FUPIN_RETURN_IF_ERROR(WriteHouseholdRows(writes, context, progress));
+    return tx.Commit();
+  }
+
+  Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change,
+                                            const ChangeContext& context) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    ProcedureRow row = change.procedure;
+    if (row.id == 0) {
+      FUPIN_ASSIGN_OR_RETURN(
+          Statement insert,
+          db_.Prepare("INSERT INTO procedures(kind, subject_type, subject, state, opened_at, "
+                      "closed_at, outcome, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
+      insert.Args()(row.kind)(row.subject_type)(row.subject)(row.state)(row.opened_at);
+      if (row.closed_at.empty()) {
+        insert.BindNull(6);
+      } else {
+        insert.Bind(6, row.closed_at);
+      }
+      insert.Bind(7, row.outcome);
+      Status s = insert.Run();
+      if (s.code() == StatusCode::kConflict) {
+        return Status::FailedPrecondition(
+            "subject", "procedure.open_exists",
+            {fmt::format("{} 已有未办结的程序，不能再开启新的程序", row.subject),
+             fmt::format("{} already has an open procedure; a second one cannot be opened", row.subject)});
+      }
+      FUPIN_RETURN_IF_ERROR(s);
+      row.id = sqlite3_last_insert_rowid(db_.handle());
+      row.version = 1;
+    } else {
+      FUPIN_ASSIGN_OR_RETURN(Statement update,
+                             db_.Prepare("UPDATE procedures SET state = ?, closed_at = ?, outcome = ?, "
+                                         "version = version + 1 WHERE id = ? AND version = ?"));
+      update.Bind(1, row.state);
+      if (row.closed_at.empty()) {
+        update.BindNull(2);
+      } else {
+        update.Bind(2, row.closed_at);
+      }
+      update.Bind(3, row.outcome).Bind(4, row.id).Bind(5, change.expected_version);
+      FUPIN_RETURN_IF_ERROR(update.Run());
+      if (db_.Changes() != 1) {
+        FUPIN_ASSIGN_OR_RETURN(std::optional<ProcedureRow> stored, FindProcedure(row.id));
+        if (!stored) {
+          return Status::NotFound("procedure", {fmt::format("没有编号为 {} 的程序", row.id),
+                                                fmt::format("no procedure with id {}", row.id)});
+        }
+        return Status::Conflict(
+            "version", "procedure.stale",
+            {fmt::format("程序 #{} 已被他人更新：期望版本 {}，当前版本 {}。请重新查看后再办理", row.id,
+                         change.expected_version, stored->version),
+             fmt::format("procedure #{} was changed by someone else: expected version {}, stored version {}; "
+                         "reload it and try again",
+                         row.id, change.expected_version, stored->version)});
+      }
+      row.version = change.expected_version + 1;
+    }
+
+    const ProcedureStepRow& step = change.step;
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement insert_step,
+        db_.Prepare("INSERT INTO procedure_steps(procedure_id, seq, step, actor, date, note, "
+                    "state_before, state_after, evidence, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert_step.Args()(row.id)(step.seq)(step.step)(step.actor)(step.date)(step.note)(step.state_before)(
+        step.state_after);
+    if (step.evidence_json.empty()) {
+      insert_step.BindNull(9);
+    } else {
+      insert_step.Bind(9, step.evidence_json);
+    }
+    insert_step.Bind(10, NowUtcIso8601());
+    FUPIN_RETURN_IF_ERROR(insert_step.Run());
+
+    if (change.household_after != nullptr) {
+      if (change.household_before != nullptr) {
+        FUPIN_RETURN_IF_ERROR(CheckHouseholdVersion(*change.household_before));
+      }
+      const HouseholdWrite write{change.household_before, change.household_after};
+      FUPIN_RETURN_IF_ERROR(WriteHouseholdRows(std::span(&write, 1), context, {}));
+    }
+    if (change.measure) {
+      const MonitoringMeasureRow& m = *change.measure;
+      FUPIN_ASSIGN_OR_RETURN(Statement q,
+                             db_.Prepare("INSERT INTO monitoring_measures(procedure_id, household_id, "
+                                         "date, kind, note) VALUES (?, ?, ?, ?, ?)"));
+      q.Args()(row.id)(m.household_id)(m.date)(m.kind)(m.note);
+      FUPIN_RETURN_IF_ERROR(q.Run());
+    }
+    if (change.income_check) {
+      const IncomeCheckRow& c = *change.income_check;
+      FUPIN_ASSIGN_OR_RETURN(Statement q,
+                             db_.Prepare("INSERT INTO income_checks(procedure_id, household_id, date, "
+                                         "per_capita_fen) VALUES (?, ?, ?, ?)"));
+      q.Args()(row.id)(c.household_id)(c.date)(c.per_capita_fen);
+      FUPIN_RETURN_IF_ERROR(q.Run());
+    }
+    FUPIN_RETURN_IF_ERROR(tx.Commit());
+    return row;
+  }
+
+  Result<std::optional<ProcedureRow>> FindProcedure(int64_t id) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE id = ?", kProcedureColumns)));
+    q.Bind(1, id);
+    Status s;
+    std::optional<ProcedureRow> out;
+    if (q.Step(&s)) out = ReadProcedure(q);
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<ProcedureRow>> ListProcedures(const ProcedureFilter& filter) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE (?1 = '' OR subject = ?1) "
+                                             "AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR outcome = 'open') "
+                                             "ORDER BY id",
+                                             kProcedureColumns)));
+    q.Bind(1, filter.subject).Bind(2, filter.kind).Bind(3, int64_t{filter.open_only ? 1 : 0});
+    std::vector<ProcedureRow> out;
+    Status s;
+    while (q.Step(&s)) out.push_back(ReadProcedure(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<ProcedureStepRow>> ProcedureSteps(int64_t procedure_id) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q,
+        db_.Prepare("SELECT procedure_id, seq, step, actor, date, note, state_before, state_after, "
+                    "COALESCE(evidence, ''), recorded_at FROM procedure_steps "
+                    "WHERE procedure_id = ? ORDER BY seq"));
+    q.Bind(1, procedure_id);
+    std::vector<ProcedureStepRow> out;
+    Status s;
+    while (q.Step(&s)) {
+      out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7),
+                     q.Text(8), q.Text(9)});
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<MonitoringMeasureRow>> MonitoringMeasures(int64_t procedure_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT procedure_id, household_id, date, kind, note FROM "
+                                       "monitoring_measures WHERE procedure_id = ? ORDER BY date, id"));
+    q.Bind(1, procedure_id);
+    std::vector<MonitoringMeasureRow> out;
+    Status s;
+    while (q.Step(&s)) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<IncomeCheckRow>> IncomeChecks(int64_t procedure_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT procedure_id, household_id, date, per_capita_fen FROM "
+                                       "income_checks WHERE procedure_id = ? ORDER BY date, id"));
+    q.Bind(1, procedure_id);
+    std::vector<IncomeCheckRow> out;
+    Status s;
+    while (q.Step(&s)) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3)});
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+ private:
+  Status CheckHouseholdVersion(const Household& before) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT version FROM households WHERE id = ?"));
+    q.Bind(1, before.id);
+    Status s;
+    const bool found = q.Step(&s);
+    const int64_t stored = found ? q.Int(0) : 0;
+    FUPIN_RETURN_IF_ERROR(s);
+    if (!found || stored != before.version) {
+      return Status::Conflict(
+          "version", "household.stale",
+          {fmt::format("户 {} 已被他人更新：读取时版本 {}，当前版本 {}。请重新办理", before.id,
+                       before.version, stored),
+           fmt::format("household {} was changed by someone else: read at version {}, stored "
+                       "version {}; try again",
+                       before.id, before.version, stored)});
+    }
+    return Status::Ok();
+  }
+
+  // Writes households with their members and history rows; the caller holds the
+  // transaction.
+  Status WriteHouseholdRows(std::span<const HouseholdWrite> writes, const ChangeContext& context,
+                            const ProgressFn& progress) {
     FUPIN_ASSIGN_OR_RETURN(Statement upsert,
                            db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
                                                    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -309,7 +508,7 @@ class SqliteStore final : public Store {
       ++done;
       if (progress && (done % 5000 == 0 || done == writes.size())) progress(done, writes.size());
     }
-    return tx.Commit();
+    return Status::Ok();
   }
 
   Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) override {
