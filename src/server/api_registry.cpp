@@ -215,8 +215,8 @@ void Server::Impl::AddRegistryRoutes() {
              accounts::RoleHas(u.role, accounts::Permission::kFlagMonitoring)) {
            actions.push_back("flag_monitoring");
          }
+         j["procedures"] = ProceduresOf(*s, u, id, &actions);
          j["actions"] = actions;
-         j["procedures"] = nlohmann::json::array();
          return Response::Ok(j);
        },
        {"unmasked"}});

@@ -174,6 +174,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddAuthRoutes();
   impl->AddRegistryRoutes();
   impl->AddAdminRoutes();
+  impl->AddProcedureRoutes();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
                             return Result<Response>(Response::Ok(OpenApiDocument(self->routes, FUPIN_VERSION_STRING)));

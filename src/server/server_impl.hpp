@@ -56,6 +56,12 @@ struct Server::Impl {
   void AddAuthRoutes();
   void AddRegistryRoutes();
   void AddAdminRoutes();
+  void AddProcedureRoutes();
+  /// The household's procedures with their next steps; adds the step actions the user may take.
+  nlohmann::json ProceduresOf(store::Store& s, const accounts::User& user, const std::string& household_id,
+                              nlohmann::json* actions);
+  /// Re-reads one household into the read models after a write.
+  Status ReloadHousehold(store::Store& s, const std::string& id);
 };
 
 /// Unix seconds now.

@@ -348,9 +348,11 @@ const enUS: typeof zhCN = {
       sudden_hardship: 'Sudden severe hardship',
     },
     triggers: {
-      self_report: 'Self-report',
-      cadre_screening: 'Cadre screening',
-      department_data: 'Department data',
+      income_below_threshold: 'Income below the monitoring threshold',
+      medical_expense: 'Large medical expense',
+      schooling_expense: 'Large schooling expense',
+      disaster: 'Disaster',
+      sudden_loss: 'Sudden loss',
     },
     guarantees: {
       food: 'Food',

@@ -346,9 +346,11 @@ export default {
       sudden_hardship: '突发严重困难户',
     },
     triggers: {
-      self_report: '农户自主申报',
-      cadre_screening: '干部排查',
-      department_data: '部门筛查预警',
+      income_below_threshold: '收入低于监测标准',
+      medical_expense: '大额医疗支出',
+      schooling_expense: '大额教育支出',
+      disaster: '自然灾害',
+      sudden_loss: '突发变故',
     },
     guarantees: {
       food: '不愁吃',

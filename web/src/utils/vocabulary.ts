@@ -36,7 +36,13 @@ export const CAUSES = [
 export const STATUSES = ['poor', 'exited', 'returned', 'monitoring', 'removed', 'not_registered'] as const;
 export const ATTRIBUTES = ['general', 'dibao', 'tekun', 'none'] as const;
 export const MONITORING_CATEGORIES = ['unstable_exited', 'marginal', 'sudden_hardship'] as const;
-export const MONITORING_TRIGGERS = ['self_report', 'cadre_screening', 'department_data'] as const;
+export const MONITORING_TRIGGERS = [
+  'income_below_threshold',
+  'medical_expense',
+  'schooling_expense',
+  'disaster',
+  'sudden_loss',
+] as const;
 export const GUARANTEES = ['food', 'clothing', 'education', 'medical', 'housing', 'water', 'electricity', 'radio_tv'] as const;
 export const INCOME_PARTS = ['wages', 'production', 'property', 'transfer', 'production_costs'] as const;
 /** The household exit procedure, in order (domain.md). */
