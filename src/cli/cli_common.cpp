@@ -70,6 +70,7 @@ int Run(int argc, char** argv) {
   RegisterRegionCommands(app, ctx);
   RegisterHouseholdCommands(app, ctx);
   RegisterDemoCommand(app, ctx);
+  RegisterIndicatorCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

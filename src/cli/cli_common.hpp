@@ -41,6 +41,7 @@ void RegisterInitCommand(CLI::App& app, Context& ctx);
 void RegisterRegionCommands(CLI::App& app, Context& ctx);
 void RegisterHouseholdCommands(CLI::App& app, Context& ctx);
 void RegisterDemoCommand(CLI::App& app, Context& ctx);
+void RegisterIndicatorCommand(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 
