@@ -244,10 +244,10 @@ TEST(IndicatorPropertyTest, LiveCountersEqualAFullRecomputeAfterRandomChanges) {
   };
   std::map<RegionCode, Naive> naive;
   for (const Household& h : live) {
+    const auto persons = static_cast<int64_t>(h.members.size());
+    const bool eligible = policy::EvaluateHousehold(policy, h, kYear).eligible_to_exit;
     for (RegionCode at : {h.village.AncestorAt(RegionLevel::kCounty), RegionCode()}) {
       Naive& n = naive[at];
-      const auto persons = static_cast<int64_t>(h.members.size());
-      const bool eligible = policy::EvaluateHousehold(policy, h, kYear).eligible_to_exit;
       ++n.households;
       n.persons += persons;
       n.registered += h.status != HouseholdStatus::kNotRegistered ? 1 : 0;
