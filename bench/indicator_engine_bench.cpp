@@ -38,9 +38,9 @@
 #include <vector>
 
 #include "analytics/indicator_engine.hpp"
+#include "io/csv.hpp"
 #include "io/file_util.hpp"
 #include "policy/policy_file.hpp"
-#include "io/csv.hpp"
 
 namespace fupin::analytics {
 namespace {
@@ -136,9 +136,10 @@ const Nation& LoadNation() {
     // placeholder town and village (350527000, 350527000000): keep the first listing.
     std::stable_sort(regions.begin(), regions.end(),
                      [](const store::Region& a, const store::Region& b) { return a.code < b.code; });
-    regions.erase(std::unique(regions.begin(), regions.end(),
-                              [](const store::Region& a, const store::Region& b) { return a.code == b.code; }),
-                  regions.end());
+    regions.erase(
+        std::unique(regions.begin(), regions.end(),
+                    [](const store::Region& a, const store::Region& b) { return a.code == b.code; }),
+        regions.end());
     // About one village in five is a designated poor village (12.8万 of 62万 nationally).
     for (store::Region& r : regions) {
       if (r.code.level() == RegionLevel::kVillage) r.poor_village = Mix(r.code.number()) % 5 == 0;

@@ -1,7 +1,6 @@
 #include "analytics/household_id_map.hpp"
 
 #include <algorithm>
-#include <bit>
 
 namespace fupin::analytics {
 namespace {
@@ -13,6 +12,11 @@ uint64_t Mix(uint64_t x) {
   x *= 0xC4CEB9FE1A85EC53ULL;
   x ^= x >> 33;
   return x;
+}
+
+// Buckets for `entries` at a load of at most 0.8.
+size_t BucketsFor(size_t entries) {
+  return std::max<size_t>(16, entries + entries / 4 + 1);
 }
 
 }  // namespace
@@ -28,10 +32,7 @@ std::optional<uint64_t> HouseholdIdMap::NumericKey(std::string_view id) {
 }
 
 void HouseholdIdMap::Reserve(size_t households) {
-  if (slot_keys_.size() < households) slot_keys_.reserve(households);
-  // Load factor at most 0.7.
-  const size_t need = std::bit_ceil(households + households * 3 / 7 + 1);
-  if (need > buckets_.size()) Grow(need);
+  if (BucketsFor(households) > buckets_.size()) Rehash(BucketsFor(households));
 }
 
 std::optional<uint64_t> HouseholdIdMap::KeyOf(std::string_view id) const {
@@ -48,78 +49,76 @@ uint64_t HouseholdIdMap::KeyForInsert(std::string_view id) {
   return it->second;
 }
 
+// Multiply-shift maps the hash's top 32 bits onto [0, size) for any size below 2^32.
 size_t HouseholdIdMap::Home(uint64_t key) const {
-  return static_cast<size_t>(Mix(key)) & (buckets_.size() - 1);
+  return static_cast<size_t>(((Mix(key) >> 32) * buckets_.size()) >> 32);
 }
 
-uint32_t HouseholdIdMap::FindKey(uint64_t key, size_t* bucket) const {
-  if (buckets_.empty()) return kNoSlot;
-  const size_t mask = buckets_.size() - 1;
-  for (size_t b = Home(key);; b = (b + 1) & mask) {
-    const uint32_t slot = buckets_[b];
-    if (slot == kNoSlot) return kNoSlot;
-    if (slot_keys_[slot] == key) {
-      if (bucket != nullptr) *bucket = b;
-      return slot;
-    }
+size_t HouseholdIdMap::FindBucket(uint64_t key) const {
+  const size_t n = buckets_.size();
+  if (n == 0) return n;
+  for (size_t b = Home(key);; b = b + 1 == n ? 0 : b + 1) {
+    const uint64_t k = buckets_[b].key();
+    if (k == key) return b;
+    if (k == kEmptyKey) return n;
   }
 }
 
 uint32_t HouseholdIdMap::Find(std::string_view id) const {
   const auto key = KeyOf(id);
-  return key ? FindKey(*key, nullptr) : kNoSlot;
+  if (!key) return kNoSlot;
+  const size_t b = FindBucket(*key);
+  return b == buckets_.size() ? kNoSlot : buckets_[b].slot;
 }
 
 void HouseholdIdMap::Insert(std::string_view id, uint32_t slot) {
-  if ((size_ + 1) * 10 > buckets_.size() * 7) Grow(std::max<size_t>(16, buckets_.size() * 2));
+  if (BucketsFor(size_ + 1) > buckets_.size()) Rehash(BucketsFor(2 * (size_ + 1)));
   const uint64_t key = KeyForInsert(id);
-  if (slot >= slot_keys_.size()) slot_keys_.resize(static_cast<size_t>(slot) + 1, 0);
-  slot_keys_[slot] = key;
-  const size_t mask = buckets_.size() - 1;
+  const size_t n = buckets_.size();
   size_t b = Home(key);
-  while (buckets_[b] != kNoSlot) b = (b + 1) & mask;
-  buckets_[b] = slot;
+  while (buckets_[b].key() != kEmptyKey) b = b + 1 == n ? 0 : b + 1;
+  buckets_[b].set(key, slot);
   ++size_;
 }
 
 uint32_t HouseholdIdMap::Erase(std::string_view id) {
   const auto key = KeyOf(id);
   if (!key) return kNoSlot;
-  size_t hole = 0;
-  const uint32_t slot = FindKey(*key, &hole);
-  if (slot == kNoSlot) return kNoSlot;
+  size_t hole = FindBucket(*key);
+  const size_t n = buckets_.size();
+  if (hole == n) return kNoSlot;
+  const uint32_t slot = buckets_[hole].slot;
   if ((*key & kTextKeyBit) != 0) text_keys_.erase(std::string(id));
   // Backward shift: move later entries of the probe run into the hole when their
   // home position allows it, so that lookups never need tombstones.
-  const size_t mask = buckets_.size() - 1;
-  for (size_t b = (hole + 1) & mask; buckets_[b] != kNoSlot; b = (b + 1) & mask) {
-    const size_t home = Home(slot_keys_[buckets_[b]]);
-    // The entry at b may move to `hole` when its home is not in (hole, b] cyclically.
+  for (size_t b = hole + 1 == n ? 0 : hole + 1; buckets_[b].key() != kEmptyKey; b = b + 1 == n ? 0 : b + 1) {
+    const size_t home = Home(buckets_[b].key());
+    // The entry at b stays when its home lies cyclically in (hole, b].
     const bool stays = hole <= b ? (hole < home && home <= b) : (hole < home || home <= b);
     if (!stays) {
       buckets_[hole] = buckets_[b];
       hole = b;
     }
   }
-  buckets_[hole] = kNoSlot;
+  buckets_[hole] = Bucket{};
   --size_;
   return slot;
 }
 
-void HouseholdIdMap::Grow(size_t min_buckets) {
-  std::vector<uint32_t> old = std::move(buckets_);
-  buckets_.assign(std::bit_ceil(min_buckets), kNoSlot);
-  const size_t mask = buckets_.size() - 1;
-  for (uint32_t slot : old) {
-    if (slot == kNoSlot) continue;
-    size_t b = Home(slot_keys_[slot]);
-    while (buckets_[b] != kNoSlot) b = (b + 1) & mask;
-    buckets_[b] = slot;
+void HouseholdIdMap::Rehash(size_t buckets) {
+  std::vector<Bucket> old = std::move(buckets_);
+  buckets_.assign(buckets, Bucket{});
+  const size_t n = buckets_.size();
+  for (const Bucket& entry : old) {
+    if (entry.key() == kEmptyKey) continue;
+    size_t b = Home(entry.key());
+    while (buckets_[b].key() != kEmptyKey) b = b + 1 == n ? 0 : b + 1;
+    buckets_[b] = entry;
   }
 }
 
 size_t HouseholdIdMap::MemoryBytes() const {
-  size_t bytes = buckets_.capacity() * sizeof(uint32_t) + slot_keys_.capacity() * sizeof(uint64_t);
+  size_t bytes = buckets_.capacity() * sizeof(Bucket);
   // Node-based map: node (key, value, next pointer, hash) plus bucket pointer.
   for (const auto& [text, key] : text_keys_) bytes += 64 + (text.size() > 15 ? text.capacity() : 0);
   return bytes + text_keys_.bucket_count() * sizeof(void*);

@@ -79,13 +79,22 @@ bool IndicatorEngine::Remove(std::string_view id) {
 }
 
 void IndicatorEngine::Apply(const HouseholdRecord* old, const HouseholdRecord* now) {
-  if (old != nullptr) {
-    for (NodeIndex n = old->node; n != kNoNode; n = tree_.parent(n))
-      Accumulate(counters_[n], *old, kSubtract);
+  // Collect both ancestor chains and prefetch every counter row first, so that the
+  // cache misses of up to twelve rows overlap instead of queueing one after another.
+  constexpr int kMaxChain = 8;  // nation..village is 6
+  NodeIndex chains[2][kMaxChain];
+  int lengths[2] = {0, 0};
+  const HouseholdRecord* records[2] = {old, now};
+  for (int c = 0; c < 2; ++c) {
+    if (records[c] == nullptr) continue;
+    for (NodeIndex n = records[c]->node; n != kNoNode && lengths[c] < kMaxChain; n = tree_.parent(n)) {
+      chains[c][lengths[c]++] = n;
+      const char* row = reinterpret_cast<const char*>(&counters_[n]);
+      for (size_t line = 0; line < sizeof(NodeCounters); line += 64) __builtin_prefetch(row + line, 1);
+    }
   }
-  if (now != nullptr) {
-    for (NodeIndex n = now->node; n != kNoNode; n = tree_.parent(n)) Accumulate(counters_[n], *now, kAdd);
-  }
+  for (int i = 0; i < lengths[0]; ++i) Accumulate(counters_[chains[0][i]], *old, kSubtract);
+  for (int i = 0; i < lengths[1]; ++i) Accumulate(counters_[chains[1][i]], *now, kAdd);
 }
 
 const HouseholdRecord* IndicatorEngine::Find(std::string_view id) const {
