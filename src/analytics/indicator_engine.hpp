@@ -9,8 +9,9 @@
 // ancestor — O(depth) = at most 6 nodes, no allocation beyond the slot array and
 // id map growing (Reserve avoids that). Reading a region's figures is O(1): its
 // counters already hold the totals. Recompute() rebuilds every counter from the
-// records: records are counted into their villages (each thread owns a range of
-// nodes), then rolled up level by level (each thread owns a range of parents).
+// records: each thread counts a slice of the records into the nodes it owns (handing
+// the few others to their owners), then the counters are rolled up level by level
+// (each thread owns a run of parents).
 //
 // The records reflect the policy's verdict for `year()` at the time they were put;
 // after a policy change, rebuild the engine.
@@ -42,6 +43,12 @@ struct EngineMemory {
   size_t tree = 0;      // RegionTree
   size_t total() const { return records + id_map + counters + tree; }
 };
+
+/// How Recompute() gets from records to villages' ancestors: count each record into
+/// its village, then roll every village up into its town (cheaper with many
+/// households per village), or count each record into its village and its town and
+/// roll up from the towns (cheaper with few). kAuto picks by households per village.
+enum class RecomputeStrategy { kAuto, kRollUpVillages, kCountIntoTowns };
 
 class IndicatorEngine {
  public:
@@ -80,8 +87,8 @@ class IndicatorEngine {
 
   /// Rebuilds every counter from the records with `threads` threads (1..64; one
   /// suffices below about 100,000 households). The result equals the live counters
-  /// whenever they are in step.
-  void Recompute(int threads = 2);
+  /// whenever they are in step, whatever the thread count and strategy.
+  void Recompute(int threads = 2, RecomputeStrategy strategy = RecomputeStrategy::kAuto);
 
   // --- Reads: O(1) -------------------------------------------------------------------
 
@@ -94,8 +101,6 @@ class IndicatorEngine {
   EngineMemory Memory() const;
 
  private:
-  void SetStaticCounters(NodeIndex node);
-
   RegionTree tree_;
   policy::Policy policy_;
   int year_ = 0;

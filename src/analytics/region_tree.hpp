@@ -2,10 +2,12 @@
 //
 // Nodes are numbered 0..size()-1 in ascending code order, which is pre-order: a
 // region comes right before everything within it, so its descendants are the nodes
-// i+1 .. i+k. Node 0 is always the nation. Every node but the nation has its parent
-// one level up (missing ancestors are added with an empty name). Per node: code,
-// level, parent, poor-village flag (贫困村), name and children. Immutable once built;
-// safe to read from any number of threads.
+// i+1 .. i+k. Node 0 is always the nation. A node's parent is the node of
+// RegionCode::parent() — one level up, except under the three cities without
+// counties (东莞 4419, 中山 4420, 儋州 4604: county part 00), whose towns hang
+// directly under the city. Missing ancestors are added with an empty name. Per node:
+// code, level, parent, poor-village flag (贫困村), name and children. Immutable once
+// built; safe to read from any number of threads.
 #pragma once
 
 #include <cstdint>

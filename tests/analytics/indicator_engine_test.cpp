@@ -268,6 +268,31 @@ TEST(IndicatorEngineTest, RollUpFromVillageToNation) {
   }
 }
 
+TEST(IndicatorEngineTest, TownsOfACityWithoutCountiesRollUpIntoTheCity) {
+  // 东莞市 4419 has no counties: its towns' county part is 00.
+  const std::vector<store::Region> regions = {{RegionCode::FromNumber(440000000000), "广东省", false},
+                                              {RegionCode::FromNumber(441900000000), "东莞市", false},
+                                              {RegionCode::FromNumber(441900003000), "东城街道", false},
+                                              {RegionCode::FromNumber(441900003001), "甲社区", false}};
+  const RegionTree tree = RegionTree::Build(regions).value();
+  const NodeIndex town = tree.Find(RegionCode::FromNumber(441900003000));
+  ASSERT_NE(town, kNoNode);
+  EXPECT_EQ(tree.code(tree.parent(town)), RegionCode::FromNumber(441900000000));
+  IndicatorEngine e(tree, policy::DefaultPolicy(), kYear);
+  Household h = Make("dg", "510321100201", HouseholdStatus::kPoor, 3000);
+  h.village = RegionCode::FromNumber(441900003001);
+  ASSERT_TRUE(e.Put(h).ok());
+  for (uint64_t code : {441900003000ULL, 441900000000ULL, 440000000000ULL, 0ULL}) {
+    EXPECT_EQ(e.Read(e.tree().Find(RegionCode::FromNumber(code))).poor, (HouseholdsPersons{1, 3})) << code;
+  }
+  const std::vector<NodeCounters> live(e.all_counters().begin(), e.all_counters().end());
+  for (RecomputeStrategy strategy :
+       {RecomputeStrategy::kRollUpVillages, RecomputeStrategy::kCountIntoTowns}) {
+    e.Recompute(2, strategy);
+    for (NodeIndex n = 0; n < e.tree().size(); ++n) EXPECT_EQ(live[n], e.counters(n));
+  }
+}
+
 TEST(IndicatorEngineTest, UpdatesMoveAndRemoveContributions) {
   IndicatorEngine e = MakeEngine();
   Household h = Make("x", "510321100201", HouseholdStatus::kPoor, 3000);
@@ -319,10 +344,15 @@ TEST(IndicatorEngineTest, RecomputeWithAnyThreadCountEqualsLiveCounters) {
   }
   for (int n = 0; n < 200; n += 3) e.Remove(fmt::format("h{}", n));
   const std::vector<NodeCounters> live(e.all_counters().begin(), e.all_counters().end());
-  for (int threads : {1, 2, 3, 8}) {
-    e.Recompute(threads);
-    for (NodeIndex node = 0; node < e.tree().size(); ++node)
-      EXPECT_EQ(live[node], e.counters(node)) << threads;
+  for (RecomputeStrategy strategy :
+       {RecomputeStrategy::kAuto, RecomputeStrategy::kRollUpVillages, RecomputeStrategy::kCountIntoTowns}) {
+    for (int threads : {1, 2, 3, 8}) {
+      e.Recompute(threads, strategy);
+      for (NodeIndex node = 0; node < e.tree().size(); ++node) {
+        EXPECT_EQ(live[node], e.counters(node))
+            << threads << " threads, strategy " << static_cast<int>(strategy);
+      }
+    }
   }
 }
 

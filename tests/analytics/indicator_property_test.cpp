@@ -217,7 +217,9 @@ TEST(IndicatorPropertyTest, LiveCountersEqualAFullRecomputeAfterRandomChanges) {
     }
     if (change % (kChanges / kCheckpoints) == 0) {
       const std::vector<NodeCounters> before = Snapshot(engine);
-      engine.Recompute(1 + change / (kChanges / kCheckpoints) % 3);
+      const int checkpoint = change / (kChanges / kCheckpoints);
+      engine.Recompute(1 + checkpoint % 3, checkpoint % 2 == 0 ? RecomputeStrategy::kRollUpVillages
+                                                               : RecomputeStrategy::kCountIntoTowns);
       ExpectSameCounters(engine, before, fmt::format("after {} changes", change));
       if (HasFailure()) return;
     }
@@ -228,9 +230,14 @@ TEST(IndicatorPropertyTest, LiveCountersEqualAFullRecomputeAfterRandomChanges) {
   ASSERT_EQ(engine.household_count(), live.size());
 
   const std::vector<NodeCounters> final_live = Snapshot(engine);
-  for (int threads : {1, 2, 3}) {
-    engine.Recompute(threads);
-    ExpectSameCounters(engine, final_live, fmt::format("recompute with {} threads", threads));
+  for (RecomputeStrategy strategy :
+       {RecomputeStrategy::kRollUpVillages, RecomputeStrategy::kCountIntoTowns}) {
+    for (int threads : {1, 2, 3}) {
+      engine.Recompute(threads, strategy);
+      ExpectSameCounters(
+          engine, final_live,
+          fmt::format("recompute with {} threads, strategy {}", threads, static_cast<int>(strategy)));
+    }
   }
 
   // Built afresh in another order: the same figures.

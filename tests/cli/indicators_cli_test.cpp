@@ -7,6 +7,7 @@
 
 #include "io/csv.hpp"
 #include "io/row_source.hpp"
+#include "policy/policy_test_support.hpp"
 #include "test_support.hpp"
 
 namespace fupin::testing {
@@ -145,6 +146,22 @@ TEST_F(IndicatorsCliTest, CsvAndXlsxHaveOneRowPerRegionWithChineseHeaders) {
     ++count;
   }
   EXPECT_EQ(count, towns + 2);
+}
+
+TEST_F(IndicatorsCliTest, APolicyFileChangesTheVerdicts) {
+  const std::string policy = (*dir_ / "high-line.toml").string();
+  WriteFile(policy, policy::test::DefaultWith("yuan = 4000", "yuan = 9000"));
+  const nlohmann::json base = Json({"--region", "511025", "--depth", "0"});
+  const nlohmann::json high = Json({"--region", "511025", "--depth", "0", "--policy", policy});
+  const nlohmann::json& b = base["region"]["indicators"];
+  const nlohmann::json& h = high["region"]["indicators"];
+  EXPECT_EQ(high["policy"], policy);
+  // A line of 9,000 yuan: nobody poor is ready to exit, far more exits look wrong.
+  EXPECT_EQ(h["eligible_not_exited"]["households"], 0);
+  EXPECT_GT(h["wrong_exit"]["households"].get<int64_t>(), 5 * b["wrong_exit"]["households"].get<int64_t>());
+  // Counts that do not depend on the verdict stay the same.
+  EXPECT_EQ(h["poor"], b["poor"]);
+  EXPECT_EQ(h["incidence"], b["incidence"]);
 }
 
 TEST_F(IndicatorsCliTest, BadInputsExitWithTheirCodes) {
