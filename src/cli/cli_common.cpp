@@ -76,6 +76,7 @@ int Run(int argc, char** argv) {
   RegisterUsersCommands(app, ctx);
   RegisterProcedureCommands(app, ctx);
   RegisterMonitorCommands(app, ctx);
+  RegisterIndicatorCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

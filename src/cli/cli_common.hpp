@@ -46,6 +46,7 @@ void RegisterServeCommand(CLI::App& app, Context& ctx);
 void RegisterUsersCommands(CLI::App& app, Context& ctx);
 void RegisterProcedureCommands(CLI::App& app, Context& ctx);
 void RegisterMonitorCommands(CLI::App& app, Context& ctx);
+void RegisterIndicatorCommand(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

@@ -58,7 +58,10 @@ nlohmann::json Server::Impl::ProceduresOf(store::Store& s, const accounts::User&
 Status Server::Impl::ReloadHousehold(store::Store& s, const std::string& id) {
   const std::vector<std::string> ids = {id};
   FUPIN_ASSIGN_OR_RETURN(auto found, s.FindHouseholds(ids));
-  if (!found.empty()) households->Upsert(found.begin()->second);
+  if (!found.empty()) {
+    households->Upsert(found.begin()->second);
+    UpdateIndicators(found.begin()->second);
+  }
   return Status::Ok();
 }
 

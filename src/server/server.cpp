@@ -83,10 +83,11 @@ int64_t NowSeconds() {
 Status Server::Impl::Refresh() {
   auto s = pool->Borrow();
   FUPIN_ASSIGN_OR_RETURN(auto all, s->LoadHouseholds(RegionCode()));
-  auto index = std::make_unique<HouseholdIndex>(policy, year);
-  index->Rebuild(all);
-  households = std::move(index);
-  return Status::Ok();
+  // Rebuilt in place: the index swaps its rows under its own lock, so readers never
+  // see a half-built index or a freed one.
+  if (!households) households = std::make_unique<HouseholdIndex>(policy, year);
+  households->Rebuild(all);
+  return RebuildIndicators();
 }
 
 void Server::Impl::WatchDatabase() {
@@ -175,6 +176,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddRegistryRoutes();
   impl->AddAdminRoutes();
   impl->AddProcedureRoutes();
+  impl->AddIndicatorRoutes();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
                             return Result<Response>(Response::Ok(OpenApiDocument(self->routes, FUPIN_VERSION_STRING)));

@@ -7,9 +7,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
 
 #include "accounts/auth_service.hpp"
+#include "analytics/indicator_engine.hpp"
 #include "accounts/role.hpp"
 #include "policy/policy.hpp"
 #include "server/household_index.hpp"
@@ -26,6 +28,8 @@ struct Server::Impl {
   policy::Policy policy;
   int year = 0;
   std::unique_ptr<HouseholdIndex> households;
+  std::shared_mutex indicators_mu;  // the engine is read by many, written by one
+  std::unique_ptr<analytics::IndicatorEngine> indicators;
   RateLimiter limiter{100, 200};
   RateLimiter login_limiter{0.2, 10};  // per IP: 10 attempts, then one every 5 s
   std::vector<Route> routes;
@@ -57,6 +61,10 @@ struct Server::Impl {
   void AddRegistryRoutes();
   void AddAdminRoutes();
   void AddProcedureRoutes();
+  void AddIndicatorRoutes();
+  Status RebuildIndicators();
+  /// Applies one household's new state to the live indicators.
+  void UpdateIndicators(const registry::Household& household);
   /// The household's procedures with their next steps; adds the step actions the user may take.
   nlohmann::json ProceduresOf(store::Store& s, const accounts::User& user, const std::string& household_id,
                               nlohmann::json* actions);
