@@ -26,6 +26,8 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--threads", o->threads, "worker threads")->capture_default_str();
   cmd->add_option("--rate-limit", o->rate_per_second, "requests per second per session (0 = no limit)")
       ->capture_default_str();
+  cmd->add_option("--login-rate", o->login_per_minute, "sign-in attempts per minute per IP address (0 = no limit)")
+      ->capture_default_str();
   cmd->add_flag("!--no-access-log", o->access_log, "do not print the access log");
   cmd->callback([&ctx, o, listen, db, web, policy] {
     const auto colon = listen->rfind(':');

@@ -161,6 +161,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->limiter.Configure(options.rate_per_second, options.rate_burst);
+  impl->login_limiter.Configure(options.login_per_minute / 60.0, 10);
   if (options.policy_file.empty()) {
     impl->policy = policy::DefaultPolicy();
   } else {

@@ -26,6 +26,7 @@ struct ServerOptions {
   int db_connections = 6;
   double rate_per_second = 100;  // per session (or per IP before login); 0 = no limit
   double rate_burst = 200;
+  double login_per_minute = 12;  // sign-in attempts per IP per minute (burst 10); 0 = no limit
   size_t max_body_bytes = 4 << 20;
   bool access_log = true;
 };

@@ -47,7 +47,7 @@ DemoServer::DemoServer() {
   RunResult imported = RunFupin({"households", "import", csv.string(), "--db", db_.string()});
   if (imported.exit_code != 0) throw std::runtime_error("import failed: " + imported.out + imported.err);
   process_ = std::make_unique<FupinProcess>(std::vector<std::string>{
-      "serve", "--db", db_.string(), "--listen", "127.0.0.1:0", "--demo", "--rate-limit", "0", "--no-access-log"});
+      "serve", "--db", db_.string(), "--listen", "127.0.0.1:0", "--demo", "--rate-limit", "0", "--login-rate", "6000", "--no-access-log"});
   if (!process_->WaitForStderr("http://127.0.0.1:")) throw std::runtime_error("server did not start");
   process_->WaitForStderr("/\n");
   std::smatch m;
