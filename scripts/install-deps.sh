@@ -10,6 +10,9 @@ packages=(
   libicu-dev libsodium-dev libssl-dev libcpp-httplib-dev
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # browser tests and screenshots: Debian's Chromium and a CJK font (pinned: the font
+  # changes screenshot layout)
+  chromium fonts-wqy-microhei
 )
 
 missing=()

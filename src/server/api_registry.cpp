@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "accounts/password.hpp"
@@ -220,6 +221,72 @@ void Server::Impl::AddRegistryRoutes() {
          return Response::Ok(j);
        },
        {"unmasked"}});
+}
+
+}  // namespace fupin::server
+
+namespace fupin::server {
+
+// PATCH /households/{id}: the fields a village cadre corrects by hand. The body names
+// the version it read; a stale version gets 409 and nothing changes.
+void Server::Impl::AddHouseholdEditRoute() {
+  routes.push_back(
+      {"PATCH", "/households/{id}",
+       "edit {phone, group, guarantees:{food…}} with expected_version; 409 when stale", Access::kSession,
+       [this](Request& req) -> Result<Response> {
+         FUPIN_RETURN_IF_ERROR(Require(*req.user, accounts::Permission::kVillageSteps));
+         const std::string id = req.path_params["id"];
+         FUPIN_RETURN_IF_ERROR(VisibleHousehold(*req.user, id).status());
+         FUPIN_ASSIGN_OR_RETURN(auto body, req.Json());
+         if (!body.contains("expected_version") || !body["expected_version"].is_number_integer()) {
+           return Status::Invalid("expected_version", "household.version_missing",
+                                  {"修改须带上读取时的版本号 expected_version", "an edit must carry expected_version"});
+         }
+         // Read, compare and write under one lock so two edits of the same version cannot
+         // both pass; another process's edit is caught by the version it bumps.
+         static std::mutex edit_mu;
+         std::lock_guard edit_lock(edit_mu);
+         auto s = pool->Borrow();
+         const std::vector<std::string> ids = {id};
+         FUPIN_ASSIGN_OR_RETURN(auto found, s->FindHouseholds(ids));
+         if (found.empty()) return HouseholdNotFound(id);
+         const registry::Household before = found.begin()->second;
+         if (body["expected_version"].get<int64_t>() != before.version) {
+           return Status::Conflict("expected_version", "household.stale",
+                                   {fmt::format("户 {} 已被他人修改（当前版本 {}），请刷新后重试", id, before.version),
+                                    fmt::format("household {} was changed by someone else (now version {}); reload "
+                                                "and retry",
+                                                id, before.version)});
+         }
+         registry::Household after = before;
+         if (body.contains("phone")) after.phone = body["phone"].get<std::string>();
+         if (body.contains("group")) after.group = body["group"].get<std::string>();
+         if (body.contains("guarantees") && body["guarantees"].is_object()) {
+           auto& g = after.guarantees;
+           const std::pair<const char*, registry::YesNo*> fields[] = {
+               {"food", &g.food},       {"clothing", &g.clothing}, {"education", &g.education},
+               {"medical", &g.medical}, {"housing", &g.housing},   {"water", &g.water},
+               {"electricity", &g.electricity}, {"radio_tv", &g.radio_tv}};
+           for (const auto& [name, field] : fields) {
+             if (!body["guarantees"].contains(name)) continue;
+             auto v = ParseTerm<registry::YesNo>(body["guarantees"][name].get<std::string>());
+             if (!v) {
+               return Status::Invalid(name, "term.unknown", {fmt::format("{} 应为 是/否", name),
+                                                             fmt::format("{} must be yes or no", name)});
+             }
+             *field = *v;
+           }
+         }
+         const store::HouseholdWrite write{&before, &after};
+         FUPIN_RETURN_IF_ERROR(s->WriteHouseholds(std::span(&write, 1),
+                                                  {"user:" + req.user->username, "web:edit"}, {}));
+         FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "households.edit", id, "", req.ip,
+                                               DumpJson(registry::HouseholdToJson(before, registry::Masking::kMasked)),
+                                               DumpJson(registry::HouseholdToJson(after, registry::Masking::kMasked))}));
+         FUPIN_RETURN_IF_ERROR(ReloadHousehold(*s, id));
+         after.version = before.version + 1;
+         return Response::Ok({{"id", id}, {"version", after.version}});
+       }});
 }
 
 }  // namespace fupin::server

@@ -178,6 +178,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddAdminRoutes();
   impl->AddProcedureRoutes();
   impl->AddIndicatorRoutes();
+  impl->AddHouseholdEditRoute();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
                             return Result<Response>(Response::Ok(OpenApiDocument(self->routes, FUPIN_VERSION_STRING)));

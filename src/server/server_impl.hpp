@@ -62,6 +62,7 @@ struct Server::Impl {
   void AddAdminRoutes();
   void AddProcedureRoutes();
   void AddIndicatorRoutes();
+  void AddHouseholdEditRoute();
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.
   void UpdateIndicators(const registry::Household& household);

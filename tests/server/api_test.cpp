@@ -121,7 +121,9 @@ TEST(ApiTest, OpenApiListsEveryRouteAndUnknownRoutesGetTheEnvelope) {
   for (const auto& [path, methods] : doc.json["paths"].items()) {
     const std::string concrete = std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "1");
     for (const auto& [method, op] : methods.items()) {
-      const ApiReply r = method == "get" ? admin.Get(concrete) : admin.Post(concrete, nlohmann::json::object());
+      const ApiReply r = method == "get"     ? admin.Get(concrete)
+                         : method == "patch" ? admin.Patch(concrete, nlohmann::json::object())
+                                             : admin.Post(concrete, nlohmann::json::object());
       if (r.json.is_object() && r.json.contains("error")) {
         EXPECT_NE(r.json["error"]["field"], "path") << method << " " << path << " is documented but not routed";
       }
@@ -147,6 +149,21 @@ TEST(ApiTest, ChangesByAnotherProcessShowWithoutRestart) {
     total = hq.Get(query).json.value("total", int64_t{0});
   }
   EXPECT_EQ(total, 1) << "the server noticed the CLI's import (data_version)";
+}
+
+TEST(ApiTest, StaleEditGetsConflictAndChangesNothing) {
+  auto& server = DemoServer::Get();
+  ApiClient hq = server.Login("hq");
+  const std::string id = server.Household("village = 511025124229");
+  const int64_t version = hq.Get(fmt::format("/households/{}", id)).json["version"].get<int64_t>();
+  const ApiReply ok = hq.Patch(fmt::format("/households/{}", id), {{"phone", "13911112222"}, {"expected_version", version}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json["version"], version + 1);
+  const ApiReply stale = hq.Patch(fmt::format("/households/{}", id), {{"phone", "13933334444"}, {"expected_version", version}});
+  ExpectEnvelope(stale, 409, "conflict");
+  EXPECT_EQ(QueryOne(server.db(), fmt::format("SELECT phone FROM households WHERE id = '{}'", id)), "13911112222");
+  const ApiReply history = hq.Get(fmt::format("/households/{}", id));
+  EXPECT_EQ(history.json["history"].size(), 2u) << "the edit is in the record's history";
 }
 
 TEST(ServeTest, SigtermStopsCleanly) {

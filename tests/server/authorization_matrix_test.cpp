@@ -102,6 +102,7 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"GET", "/households", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/households?page_size=5&region=" + (in ? t.region_in : t.region_out); }},
       {"GET", "/households/export.xlsx", Perm::kExport, true, 200, [](const Targets& t, bool in) { return "/households/export.xlsx?status=returned&region=" + (in ? t.region_in : t.region_out); }},
       {"GET", "/households/{id}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/households/" + (in ? t.household_in : t.household_out); }},
+      {"PATCH", "/households/{id}", Perm::kVillageStep, true, 400, [](const Targets& t, bool in) { return "/households/" + (in ? t.household_in : t.household_out); }, {{"phone", "13800000000"}}},
       {"POST", "/households/{id}/procedures", Perm::kStart, true, 400, [](const Targets& t, bool in) { return "/households/" + (in ? t.household_in : t.household_out) + "/procedures"; }, {{"kind", "no-such-kind"}}},
       {"POST", "/households/{id}/monitoring", Perm::kMonitor, true, 400, [](const Targets& t, bool in) { return "/households/" + (in ? t.household_in : t.household_out) + "/monitoring"; }, {{"category", "bad"}}},
       {"GET", "/procedures/{pid}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/procedures/" + (in ? t.procedure_in : t.procedure_out); }},
@@ -143,7 +144,9 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
         else if (c.cadre_denied && role == "cadre") expected = 403;
         if (c.cadre_denied && role == "cadre" && !inside) expected = 404;
         const std::string url = c.url(t, inside);
-        const ApiReply r = c.method == "GET" ? client.Get(url) : client.Post(url, c.body);
+        const ApiReply r = c.method == "GET"     ? client.Get(url)
+                           : c.method == "PATCH" ? client.Patch(url, c.body)
+                                                 : client.Post(url, c.body);
         EXPECT_EQ(r.status, expected) << role << " " << c.method << " " << url << (inside ? " (inside)" : " (outside)")
                                       << ": " << r.body.substr(0, 300);
         if (expected == 404 && r.status == 404) {

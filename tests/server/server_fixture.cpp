@@ -31,6 +31,12 @@ ApiReply ApiClient::Post(const std::string& path, const nlohmann::json& body, bo
   return ToReply(c.Post(("/api/v1" + path).c_str(), h, body.dump(), "application/json"));
 }
 
+ApiReply ApiClient::Patch(const std::string& path, const nlohmann::json& body) const {
+  httplib::Client c("127.0.0.1", port_);
+  httplib::Headers h = {{"Cookie", cookie_}, {"X-CSRF-Token", csrf_}};
+  return ToReply(c.Patch(("/api/v1" + path).c_str(), h, body.dump(), "application/json"));
+}
+
 DemoServer& DemoServer::Get() {
   static DemoServer* server = new DemoServer();  // lives until the test binary exits
   return *server;

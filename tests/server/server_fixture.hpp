@@ -26,6 +26,7 @@ class ApiClient {
   ApiClient(int port, std::string cookie, std::string csrf) : port_(port), cookie_(std::move(cookie)), csrf_(std::move(csrf)) {}
   ApiReply Get(const std::string& path) const;
   ApiReply Post(const std::string& path, const nlohmann::json& body, bool with_csrf = true) const;
+  ApiReply Patch(const std::string& path, const nlohmann::json& body) const;
 
  private:
   int port_;
