@@ -70,12 +70,14 @@ Status Server::Impl::RebuildIndicators() {
   auto fresh = std::make_unique<analytics::IndicatorEngine>(std::move(engine));
   std::unique_lock lock(indicators_mu);
   indicators = std::move(fresh);
+  ++indicators_generation;
   return Status::Ok();
 }
 
 void Server::Impl::UpdateIndicators(const registry::Household& household) {
   std::unique_lock lock(indicators_mu);
   if (indicators) (void)indicators->Put(household);
+  ++indicators_generation;
 }
 
 void Server::Impl::AddIndicatorRoutes() {
@@ -90,6 +92,15 @@ void Server::Impl::AddIndicatorRoutes() {
          std::shared_lock lock(indicators_mu);
          const analytics::NodeIndex node = indicators->tree().Find(code);
          if (node == analytics::kNoNode) return NotInScope(code.ToShortString());
+         {
+           std::lock_guard cache_lock(indicator_cache_mu);
+           auto hit = indicator_cache.find(code.number());
+           if (hit != indicator_cache.end() && hit->second.first == indicators_generation) {
+             Response cached;
+             cached.body = hit->second.second;
+             return cached;
+           }
+         }
          const auto& tree = indicators->tree();
          auto region_json = [&](analytics::NodeIndex n) {
            return nlohmann::json{{"code", tree.code(n).ToString()},
@@ -100,7 +111,12 @@ void Server::Impl::AddIndicatorRoutes() {
          };
          nlohmann::json children = nlohmann::json::array();
          for (analytics::NodeIndex c : tree.children(node)) children.push_back(region_json(c));
-         return Response::Ok({{"year", indicators->year()}, {"region", region_json(node)}, {"children", children}});
+         Response r;
+         r.body = DumpJson({{"year", indicators->year()}, {"region", region_json(node)}, {"children", children}});
+         std::lock_guard cache_lock(indicator_cache_mu);
+         if (indicator_cache.size() > 10000) indicator_cache.clear();
+         indicator_cache[code.number()] = {indicators_generation, r.body};
+         return r;
        },
        {"year", "depth"}});
 

@@ -77,23 +77,30 @@ void HouseholdIndex::Rebuild(const std::vector<registry::Household>& households)
   rows.reserve(households.size());
   for (const auto& h : households) rows.push_back(MakeRow(h));
   std::sort(rows.begin(), rows.end(), Less);
-  std::unordered_map<std::string, size_t> by_id;
-  for (size_t i = 0; i < rows.size(); ++i) by_id.emplace(rows[i].id, i);
+  std::unordered_map<std::string, std::string> by_id;
+  for (const auto& r : rows) by_id.emplace(r.id, r.sort_key);
   std::unique_lock lock(mu_);
   rows_ = std::move(rows);
   by_id_ = std::move(by_id);
 }
 
+std::vector<HouseholdRow>::const_iterator HouseholdIndex::Locate(const std::string& id) const {
+  auto key = by_id_.find(id);
+  if (key == by_id_.end()) return rows_.end();
+  HouseholdRow probe;
+  probe.id = id;
+  probe.sort_key = key->second;
+  auto at = std::lower_bound(rows_.begin(), rows_.end(), probe, Less);
+  return at != rows_.end() && at->id == id ? at : rows_.end();
+}
+
 void HouseholdIndex::Upsert(const registry::Household& household) {
   HouseholdRow row = MakeRow(household);
   std::unique_lock lock(mu_);
-  if (auto it = by_id_.find(row.id); it != by_id_.end()) {
-    rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(it->second));
-  }
+  if (auto old = Locate(row.id); old != rows_.end()) rows_.erase(old);
+  by_id_[row.id] = row.sort_key;
   auto at = std::lower_bound(rows_.begin(), rows_.end(), row, Less);
   rows_.insert(at, std::move(row));
-  by_id_.clear();
-  for (size_t i = 0; i < rows_.size(); ++i) by_id_.emplace(rows_[i].id, i);
 }
 
 std::vector<HouseholdRow> HouseholdIndex::List(const HouseholdQuery& query, int64_t* total) const {
@@ -112,9 +119,9 @@ std::vector<HouseholdRow> HouseholdIndex::List(const HouseholdQuery& query, int6
 
 std::optional<HouseholdRow> HouseholdIndex::Find(const std::string& id) const {
   std::shared_lock lock(mu_);
-  auto it = by_id_.find(id);
-  if (it == by_id_.end()) return std::nullopt;
-  return rows_[it->second];
+  auto it = Locate(id);
+  if (it == rows_.end()) return std::nullopt;
+  return *it;
 }
 
 }  // namespace fupin::server

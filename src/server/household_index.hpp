@@ -68,7 +68,8 @@ class HouseholdIndex {
   int year_;
   mutable std::shared_mutex mu_;
   std::vector<HouseholdRow> rows_;  // sorted by (sort_key, id)
-  std::unordered_map<std::string, size_t> by_id_;
+  std::unordered_map<std::string, std::string> by_id_;  // id -> sort_key, to find a row by binary search
+  std::vector<HouseholdRow>::const_iterator Locate(const std::string& id) const;
 };
 
 }  // namespace fupin::server

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <limits>
 #include <iostream>
 #include <sstream>
 
@@ -82,6 +83,9 @@ int64_t NowSeconds() {
 
 Status Server::Impl::Refresh() {
   auto s = pool->Borrow();
+  int64_t newest = 0;
+  FUPIN_RETURN_IF_ERROR(s->HouseholdsChangedSince(std::numeric_limits<int64_t>::max(), &newest).status());
+  history_seen = newest;
   FUPIN_ASSIGN_OR_RETURN(auto all, s->LoadHouseholds(RegionCode()));
   // Rebuilt in place: the index swaps its rows under its own lock, so readers never
   // see a half-built index or a freed one.
@@ -102,8 +106,22 @@ void Server::Impl::WatchDatabase() {
     auto v = (*watch)->DataVersion();
     if (!v.ok() || *v == seen) continue;
     seen = *v;
-    Status s = Refresh();
-    if (!s.ok()) std::cerr << "refresh failed: " << s.ToString(Lang::kEn) << '\n';
+    // Follow the history: re-read only the households written since the last look,
+    // by this server or by any other process (the CLI, an import).
+    int64_t newest = 0;
+    auto changed = (*watch)->HouseholdsChangedSince(history_seen, &newest);
+    if (!changed.ok()) continue;
+    for (size_t i = 0; i < changed->size(); i += 500) {
+      const std::vector<std::string> batch(changed->begin() + static_cast<std::ptrdiff_t>(i),
+                                           changed->begin() + static_cast<std::ptrdiff_t>(std::min(i + 500, changed->size())));
+      auto found = (*watch)->FindHouseholds(batch);
+      if (!found.ok()) break;
+      for (const auto& [id, h] : *found) {
+        households->Upsert(h);
+        UpdateIndicators(h);
+      }
+    }
+    history_seen = newest;
   }
 }
 

@@ -30,6 +30,11 @@ struct Server::Impl {
   std::unique_ptr<HouseholdIndex> households;
   std::shared_mutex indicators_mu;  // the engine is read by many, written by one
   std::unique_ptr<analytics::IndicatorEngine> indicators;
+  // Serialized /indicators answers per region, valid while the engine's generation is
+  // unchanged; every write bumps the generation, so a read never returns stale figures.
+  uint64_t indicators_generation = 0;  // guarded by indicators_mu
+  std::mutex indicator_cache_mu;
+  std::unordered_map<uint64_t, std::pair<uint64_t, std::string>> indicator_cache;
   RateLimiter limiter{100, 200};
   RateLimiter login_limiter{0.2, 10};  // per IP: 10 attempts, then one every 5 s
   std::vector<Route> routes;
@@ -40,6 +45,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::thread watcher;
   int64_t data_version = -1;
+  std::atomic<int64_t> history_seen{0};  // newest history row reflected in the read models
 
   Impl() = default;
 

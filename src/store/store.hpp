@@ -193,6 +193,9 @@ class Store {
   /// every few thousand households. On any failure nothing is written.
   virtual Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
                                  const ProgressFn& progress) = 0;
+  /// Ids of households with a history row after `after_id`, and the newest history id
+  /// (so a reader can follow every change, its own and other processes', incrementally).
+  virtual Result<std::vector<std::string>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) = 0;
   /// The history of one record, oldest first.
   virtual Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) = 0;
 

@@ -511,6 +511,20 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
+  Result<std::vector<std::string>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement newest, db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM history"));
+    Status s;
+    if (newest.Step(&s)) *newest_id = newest.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT DISTINCT entity_id FROM history WHERE entity = 'household' "
+                                                    "AND id > ? AND id <= ?"));
+    q.Args()(after_id)(*newest_id);
+    std::vector<std::string> out;
+    while (q.Step(&s)) out.push_back(q.Text(0));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
   Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) override {
     FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, entity, entity_id, version, changed_at, actor, source, "
                                                     "COALESCE(before_json, ''), COALESCE(after_json, '') FROM history "
