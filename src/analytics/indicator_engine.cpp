@@ -221,6 +221,32 @@ void IndicatorEngine::Recompute(int threads, RecomputeStrategy strategy) {
   }
 }
 
+void IndicatorEngine::CompactRecords() {
+  // Counting sort by node: stable, linear.
+  std::vector<uint32_t> start(counters_.size() + 1, 0);
+  size_t live = 0;
+  for (const HouseholdRecord& r : records_) {
+    if (r.node == kNoNode) continue;
+    ++start[r.node + 1];
+    ++live;
+  }
+  for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<HouseholdRecord> sorted;
+  sorted.reserve(records_.capacity());
+  sorted.resize(live);
+  std::vector<uint32_t> new_slot(records_.size(), HouseholdIdMap::kNoSlot);
+  for (size_t i = 0; i < records_.size(); ++i) {
+    const HouseholdRecord& r = records_[i];
+    if (r.node == kNoNode) continue;
+    const uint32_t to = start[r.node]++;
+    sorted[to] = r;
+    new_slot[i] = to;
+  }
+  ids_.RemapSlots(new_slot);
+  records_ = std::move(sorted);
+  free_slots_.clear();
+}
+
 EngineMemory IndicatorEngine::Memory() const {
   EngineMemory m;
   m.records = records_.capacity() * sizeof(HouseholdRecord) + free_slots_.capacity() * sizeof(uint32_t);

@@ -356,6 +356,33 @@ TEST(IndicatorEngineTest, RecomputeWithAnyThreadCountEqualsLiveCounters) {
   }
 }
 
+TEST(IndicatorEngineTest, CompactRecordsKeepsIdsAndCounters) {
+  IndicatorEngine e = MakeEngine();
+  const char* villages[] = {"511025100201", "510321101201", "510321100201", "510321100202"};
+  for (int n = 0; n < 40; ++n) {
+    ASSERT_TRUE(e.Put(Make(fmt::format("h{}", n), villages[n % 4], HouseholdStatus::kPoor, 3000 + n)).ok());
+  }
+  for (int n = 0; n < 40; n += 5) ASSERT_TRUE(e.Remove(fmt::format("h{}", n)));
+  const std::vector<NodeCounters> before(e.all_counters().begin(), e.all_counters().end());
+  const HouseholdRecord h7 = *e.Find("h7");
+  e.CompactRecords();
+  EXPECT_EQ(e.household_count(), 32U);
+  ASSERT_NE(e.Find("h7"), nullptr);
+  EXPECT_EQ(*e.Find("h7"), h7);
+  EXPECT_EQ(e.Find("h5"), nullptr);
+  e.Recompute(2);
+  for (NodeIndex n = 0; n < e.tree().size(); ++n) EXPECT_EQ(before[n], e.counters(n));
+  // Updates and removals after compacting land on the right records.
+  Household moved = Make("h7", "511025100201", HouseholdStatus::kExited, 6000);
+  ASSERT_TRUE(e.Put(moved).ok());
+  ASSERT_TRUE(e.Remove("h9"));
+  ASSERT_TRUE(e.Put(Make("new", "510321100201", HouseholdStatus::kPoor, 3000)).ok());
+  const std::vector<NodeCounters> live(e.all_counters().begin(), e.all_counters().end());
+  e.Recompute(1);
+  for (NodeIndex n = 0; n < e.tree().size(); ++n) EXPECT_EQ(live[n], e.counters(n));
+  EXPECT_EQ(e.household_count(), 32U);
+}
+
 TEST(HouseholdIdMapTest, NumericAndTextIdsAgainstAReferenceMap) {
   EXPECT_EQ(HouseholdIdMap::NumericKey("5110251002030001"), 5110251002030001ULL);
   EXPECT_EQ(HouseholdIdMap::NumericKey("0"), 0ULL);
