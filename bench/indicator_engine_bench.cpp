@@ -318,6 +318,8 @@ void BM_Build(benchmark::State& state, size_t n) {
   if (data == nullptr) return;
   const Result& r = Results()[n];
   state.counters["households"] = static_cast<double>(n);
+  state.counters["regions"] = static_cast<double>(data->engine->tree().size());
+  state.counters["villages"] = static_cast<double>(LoadNation().villages.size());
   state.counters["build_s"] = r.build_s;
   state.counters["rss_bytes_per_household"] = r.bytes_per_household;
   state.counters["engine_rss_bytes_per_household"] = r.engine_bytes_per_household;

@@ -49,7 +49,7 @@ Status IndicatorEngine::Put(const registry::Household& household) {
   return Put(household.id, MakeHouseholdRecord(policy_, household, year_, village));
 }
 
-Status IndicatorEngine::Put(std::string_view id, const HouseholdRecord& record) {
+Status IndicatorEngine::Put(std::string_view id, HouseholdRecord record) {
   FUPIN_RETURN_IF_ERROR(ValidateRecord(record, tree_.size()));
   const uint32_t slot = ids_.Find(id);
   if (slot != HouseholdIdMap::kNoSlot) {

@@ -73,7 +73,7 @@ class IndicatorEngine {
   /// Inserts or replaces the record of household `id` and updates the counters of its
   /// old and new village and their ancestors. invalid_argument ("analytics.record")
   /// when the record is out of range (ValidateRecord); nothing changes then.
-  Status Put(std::string_view id, const HouseholdRecord& record);
+  Status Put(std::string_view id, HouseholdRecord record);
 
   /// Removes household `id` and its contribution; false when it is not held.
   bool Remove(std::string_view id);
