@@ -17,7 +17,9 @@
 //
 // Environment: FUPIN_DIVISION_DIR (default bench/data/china-division next to this
 // file), FUPIN_BENCH_SIZES (default 1000000,10000000,30000000), FUPIN_BENCH_SQLITE_MAX
-// (largest size given to SQLite, default 30000000), FUPIN_BENCH_DUCKDB=0 to skip DuckDB.
+// (largest size given to SQLite, default 30000000), FUPIN_BENCH_DUCKDB=0 to skip DuckDB,
+// FUPIN_BENCH_SHUFFLED=1 to also time Recompute over the same households put in
+// random order.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <malloc.h>
@@ -316,6 +318,8 @@ void BM_Build(benchmark::State& state, size_t n) {
   if (data == nullptr) return;
   const Result& r = Results()[n];
   state.counters["households"] = static_cast<double>(n);
+  state.counters["regions"] = static_cast<double>(data->engine->tree().size());
+  state.counters["villages"] = static_cast<double>(LoadNation().villages.size());
   state.counters["build_s"] = r.build_s;
   state.counters["rss_bytes_per_household"] = r.bytes_per_household;
   state.counters["engine_rss_bytes_per_household"] = r.engine_bytes_per_household;
@@ -343,6 +347,38 @@ void BM_Recompute(benchmark::State& state, size_t n, int threads) {
   if (!(data->engine->counters(0) == before)) state.SkipWithError("recompute differs from the live counters");
   (threads == 1 ? Results()[n].recompute_1t_ms : Results()[n].recompute_ms) = best * 1e3;
   state.counters["households"] = static_cast<double>(n);
+}
+
+// The same households put in random order (as after years of inserts at the end of
+// the slot array): how much the village order of the records is worth.
+void BM_RecomputeShuffled(benchmark::State& state, size_t n, int threads) {
+  Dataset* data = Get(state, n);
+  if (data == nullptr) return;
+  const Nation& nation = LoadNation();
+  IndicatorEngine shuffled(*nation.tree, policy::DefaultPolicy(), 2020);
+  shuffled.Reserve(n);
+  std::vector<uint32_t> order(n);
+  for (uint32_t i = 0; i < n; ++i) order[i] = i;
+  uint64_t rng = 99;
+  for (size_t i = n - 1; i > 0; --i) std::swap(order[i], order[Mix(rng++) % (i + 1)]);
+  for (uint32_t i : order)
+    (void)shuffled.Put(IdOf(i, n, nation), SyntheticRecord(i, VillageOf(i, n, nation)));
+  double cpu = 0;
+  for (auto _ : state) {
+    const double cpu_started = ProcessCpuSeconds();
+    shuffled.Recompute(threads);
+    cpu += ProcessCpuSeconds() - cpu_started;
+  }
+  if (!(shuffled.counters(0) == data->engine->counters(0))) state.SkipWithError("shuffled engine differs");
+  state.counters["process_cpu_ms"] = cpu * 1e3 / static_cast<double>(state.iterations());
+  // CompactRecords puts them back in village order.
+  auto started = Clock::now();
+  shuffled.CompactRecords();
+  state.counters["compact_ms"] = Seconds(started) * 1e3;
+  started = Clock::now();
+  shuffled.Recompute(threads);
+  state.counters["recompute_after_compact_ms"] = Seconds(started) * 1e3;
+  if (!(shuffled.counters(0) == data->engine->counters(0))) state.SkipWithError("compacted engine differs");
 }
 
 // --- SQLite reference --------------------------------------------------------------
@@ -598,6 +634,8 @@ const bool kRegistered = [] {
   const size_t sqlite_max = EnvSize("FUPIN_BENCH_SQLITE_MAX", 30'000'000);
   const char* duckdb_env = std::getenv("FUPIN_BENCH_DUCKDB");
   const bool duckdb = duckdb_env == nullptr || std::string(duckdb_env) != "0";
+  const char* shuffled_env = std::getenv("FUPIN_BENCH_SHUFFLED");
+  const bool shuffled = shuffled_env != nullptr && std::string(shuffled_env) == "1";
   for (size_t n : SizesFromEnv()) {
     const std::string size = fmt::format("{}", n);
     benchmark::RegisterBenchmark(("Indicators/Build/" + size).c_str(), BM_Build, n)
@@ -609,6 +647,14 @@ const bool kRegistered = [] {
     benchmark::RegisterBenchmark(("Indicators/Recompute1Thread/" + size).c_str(), BM_Recompute, n, 1)
         ->Iterations(n >= 10'000'000 ? 3 : 10)
         ->Unit(benchmark::kMillisecond);
+    if (shuffled) {
+      for (int threads : {2, 1}) {
+        benchmark::RegisterBenchmark(fmt::format("Indicators/RecomputeShuffled{}T/{}", threads, size).c_str(),
+                                     BM_RecomputeShuffled, n, threads)
+            ->Iterations(3)
+            ->Unit(benchmark::kMillisecond);
+      }
+    }
     if (n <= sqlite_max) {
       benchmark::RegisterBenchmark(("Indicators/SqliteGroupBy/" + size).c_str(), BM_SqliteGroupBy, n)
           ->Iterations(n >= 10'000'000 ? 1 : 3)

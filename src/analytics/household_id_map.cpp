@@ -105,6 +105,12 @@ uint32_t HouseholdIdMap::Erase(std::string_view id) {
   return slot;
 }
 
+void HouseholdIdMap::RemapSlots(std::span<const uint32_t> new_slot) {
+  for (Bucket& b : buckets_) {
+    if (b.key() != kEmptyKey) b.slot = new_slot[b.slot];
+  }
+}
+
 void HouseholdIdMap::Rehash(size_t buckets) {
   std::vector<Bucket> old = std::move(buckets_);
   buckets_.assign(buckets, Bucket{});

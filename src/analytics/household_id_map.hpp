@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,9 @@ class HouseholdIdMap {
 
   /// Forgets `id`; returns its slot, or kNoSlot when it was not there.
   uint32_t Erase(std::string_view id);
+
+  /// Moves every id from slot s to new_slot[s] (new_slot covers every slot in use).
+  void RemapSlots(std::span<const uint32_t> new_slot);
 
   size_t size() const { return size_; }
 

@@ -10,6 +10,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 
@@ -103,16 +104,20 @@ inline constexpr int kWrongExitHouseholds = 10;  // 错退: exited, verdict not 
 inline constexpr int kWrongExitPersons = 11;
 inline constexpr int kMissedHouseholds = 12;  // 漏评: not registered, income below the line
 inline constexpr int kMissedPersons = 13;
-inline constexpr int kIncomeHouseholds = 14;  // registered households in the income average
-inline constexpr int kVillages = 15;          // village-level regions
-inline constexpr int kPoorVillages = 16;      // 贫困村
-inline constexpr int kMonitoring = 17;        // + bucket (kMonitoringBuckets)
+inline constexpr int kIncomeHouseholds = 14;    // registered households in the income average
+inline constexpr int kAssessedHouseholds = 15;  // registered, not 自然减少: the failures' base
+inline constexpr int kVillages = 16;            // village-level regions
+inline constexpr int kPoorVillages = 17;        // 贫困村
+inline constexpr int kMonitoring = 18;          // + bucket (kMonitoringBuckets)
 inline constexpr int kRiskEliminated = kMonitoring + kMonitoringBuckets;
 inline constexpr int kExitYearHouseholds = kRiskEliminated + kMonitoringBuckets;  // + bucket
 inline constexpr int kExitYearPersons = kExitYearHouseholds + kExitYearBuckets;   // + bucket
 inline constexpr int kFailures = kExitYearPersons + kExitYearBuckets;             // + criterion slot
 inline constexpr int kCauses = kFailures + kCriterionSlots;                       // + registry::Cause
 inline constexpr int kCount = kCauses + registry::kCauseCount;
+/// Counters 0..15 depend only on the record's class (status, eligible, below the
+/// line) and persons: Accumulate updates them as one 16-lane vector.
+inline constexpr int kClassLanes = 16;
 }  // namespace counter
 
 /// The counters of one region: its own households plus everything below it. Counts
@@ -125,50 +130,75 @@ struct NodeCounters {
   bool operator==(const NodeCounters&) const = default;
 };
 
+namespace detail {
+
+// Which of counters 0..15 a record of each class counts toward (all ones) and
+// which not (zero); class = status * 4 + eligible + 2 * below_line.
+inline constexpr int kRecordClasses = 6 * 4;
+struct ClassMasks {
+  uint32_t lanes[kRecordClasses][counter::kClassLanes];
+};
+constexpr ClassMasks MakeClassMasks() {
+  using registry::HouseholdStatus;
+  ClassMasks m{};
+  for (int status = 0; status < 6; ++status) {
+    for (int bits = 0; bits < 4; ++bits) {
+      const bool eligible = (bits & 1) != 0;
+      const bool below_line = (bits & 2) != 0;
+      const auto s = static_cast<HouseholdStatus>(status);
+      const bool registered = s != HouseholdStatus::kNotRegistered;
+      const bool poor = s == HouseholdStatus::kPoor || s == HouseholdStatus::kReturned;
+      const bool exited = s == HouseholdStatus::kExited;
+      const bool pairs[7] = {
+          true, registered, poor, exited, poor && eligible, exited && !eligible, !registered && below_line};
+      uint32_t* lane = m.lanes[status * 4 + bits];
+      for (int i = 0; i < 7; ++i) lane[2 * i] = lane[2 * i + 1] = pairs[i] ? ~0U : 0U;
+      lane[counter::kIncomeHouseholds] = registered ? ~0U : 0U;
+      lane[counter::kAssessedHouseholds] = registered && s != HouseholdStatus::kRemoved ? ~0U : 0U;
+    }
+  }
+  return m;
+}
+inline constexpr ClassMasks kClassMasks = MakeClassMasks();
+
+// 16 uint32 lanes; GCC and Clang lower it to whatever vector width the target has.
+using Lanes = uint32_t __attribute__((vector_size(64)));
+
+}  // namespace detail
+
 /// Adds (`sign` = 1) or subtracts (`sign` = 0xFFFFFFFF, i.e. -1 mod 2^32) the
-/// contribution of `r` to `c`; branch-free but for the failed criteria. `r` must be
-/// valid (ValidateRecord).
+/// contribution of `r` to `c`. `r` must be valid (ValidateRecord).
 inline void Accumulate(NodeCounters& c, const HouseholdRecord& r, uint32_t sign) {
   using registry::HouseholdStatus;
   namespace k = counter;
-  const uint32_t p = r.persons;
   const uint32_t status = r.status;
+  const uint32_t sp = sign * r.persons;
+
+  // Counters 0..15: households lanes add `sign`, persons lanes `sign * persons`,
+  // masked by the record's class.
+  detail::Lanes mask;
+  std::memcpy(&mask, detail::kClassMasks.lanes[status * 4 + ((r.flags >> 2) & 3U)], sizeof mask);
+  const detail::Lanes value = {sign, sp, sign, sp, sign, sp, sign, sp,
+                               sign, sp, sign, sp, sign, sp, sign, sign};
+  detail::Lanes lanes;
+  std::memcpy(&lanes, c.n.data(), sizeof lanes);
+  lanes += value & mask;
+  std::memcpy(c.n.data(), &lanes, sizeof lanes);
+
   const uint32_t registered = status != static_cast<uint32_t>(HouseholdStatus::kNotRegistered);
-  const uint32_t poor = static_cast<uint32_t>(status == static_cast<uint32_t>(HouseholdStatus::kPoor)) |
-                        static_cast<uint32_t>(status == static_cast<uint32_t>(HouseholdStatus::kReturned));
   const uint32_t exited = status == static_cast<uint32_t>(HouseholdStatus::kExited);
-  const uint32_t eligible = (r.flags >> 2) & 1U;
-  const uint32_t missed = (1U - registered) & ((r.flags >> 3) & 1U);
   const uint32_t category = r.flags & HouseholdRecord::kCategoryMask;
   const uint32_t monitoring =
       static_cast<uint32_t>(category != 0) |
       static_cast<uint32_t>(status == static_cast<uint32_t>(HouseholdStatus::kMonitoring));
-  const uint32_t in_scope =
-      registered & static_cast<uint32_t>(status != static_cast<uint32_t>(HouseholdStatus::kRemoved));
-  const uint32_t sp = sign * p;
-
-  c.n[k::kHouseholds] += sign;
-  c.n[k::kPersons] += sp;
-  c.n[k::kRegisteredHouseholds] += sign * registered;
-  c.n[k::kRegisteredPersons] += sp * registered;
-  c.n[k::kPoorHouseholds] += sign * poor;
-  c.n[k::kPoorPersons] += sp * poor;
-  c.n[k::kExitedHouseholds] += sign * exited;
-  c.n[k::kExitedPersons] += sp * exited;
-  c.n[k::kEligibleNotExitedHouseholds] += sign * (poor & eligible);
-  c.n[k::kEligibleNotExitedPersons] += sp * (poor & eligible);
-  c.n[k::kWrongExitHouseholds] += sign * (exited & (1U - eligible));
-  c.n[k::kWrongExitPersons] += sp * (exited & (1U - eligible));
-  c.n[k::kMissedHouseholds] += sign * missed;
-  c.n[k::kMissedPersons] += sp * missed;
-  c.n[k::kIncomeHouseholds] += sign * registered;
   c.n[k::kMonitoring + category] += sign * monitoring;
   c.n[k::kRiskEliminated + category] += sign * (monitoring & ((r.flags >> 4) & 1U));
   c.n[k::kExitYearHouseholds + r.exit_year] += sign * exited;
   c.n[k::kExitYearPersons + r.exit_year] += sp * exited;
   c.n[k::kCauses + r.main_cause] += sign * registered;
   // Most households fail nothing: skip the loop rather than add ten zeros.
-  for (uint32_t failures = in_scope != 0 ? r.failures : 0U; failures != 0; failures &= failures - 1) {
+  const bool assessed = registered != 0 && status != static_cast<uint32_t>(HouseholdStatus::kRemoved);
+  for (uint32_t failures = assessed ? r.failures : 0U; failures != 0; failures &= failures - 1) {
     c.n[static_cast<size_t>(k::kFailures + std::countr_zero(failures))] += sign;
   }
   c.income_fen += static_cast<int64_t>(static_cast<int32_t>(sign)) * static_cast<int64_t>(r.per_capita_fen) *

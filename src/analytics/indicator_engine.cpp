@@ -49,7 +49,7 @@ Status IndicatorEngine::Put(const registry::Household& household) {
   return Put(household.id, MakeHouseholdRecord(policy_, household, year_, village));
 }
 
-Status IndicatorEngine::Put(std::string_view id, const HouseholdRecord& record) {
+Status IndicatorEngine::Put(std::string_view id, HouseholdRecord record) {
   FUPIN_RETURN_IF_ERROR(ValidateRecord(record, tree_.size()));
   const uint32_t slot = ids_.Find(id);
   if (slot != HouseholdIdMap::kNoSlot) {
@@ -219,6 +219,32 @@ void IndicatorEngine::Recompute(int threads, RecomputeStrategy strategy) {
       }
     });
   }
+}
+
+void IndicatorEngine::CompactRecords() {
+  // Counting sort by node: stable, linear.
+  std::vector<uint32_t> start(counters_.size() + 1, 0);
+  size_t live = 0;
+  for (const HouseholdRecord& r : records_) {
+    if (r.node == kNoNode) continue;
+    ++start[r.node + 1];
+    ++live;
+  }
+  for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<HouseholdRecord> sorted;
+  sorted.reserve(records_.capacity());
+  sorted.resize(live);
+  std::vector<uint32_t> new_slot(records_.size(), HouseholdIdMap::kNoSlot);
+  for (size_t i = 0; i < records_.size(); ++i) {
+    const HouseholdRecord& r = records_[i];
+    if (r.node == kNoNode) continue;
+    const uint32_t to = start[r.node]++;
+    sorted[to] = r;
+    new_slot[i] = to;
+  }
+  ids_.RemapSlots(new_slot);
+  records_ = std::move(sorted);
+  free_slots_.clear();
 }
 
 EngineMemory IndicatorEngine::Memory() const {

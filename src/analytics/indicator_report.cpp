@@ -97,6 +97,8 @@ const std::vector<Column>& Columns() {
                    const auto avg = i.average_per_capita_income();
                    return avg ? avg->ToPlain() : std::string();
                  }});
+    c.push_back({{"参评户数(建档立卡，不含自然减少)", "households assessed (registered, not removed)"},
+                 [](const Indicators& i) { return Text(i.assessed_households); }});
     for (int s = 0; s < kCriterionSlots; ++s) {
       const Message& name = CriterionName(s);
       const auto at = static_cast<size_t>(s);
@@ -170,6 +172,7 @@ json IndicatorsToJson(const Indicators& i) {
            {{"households", i.income_households},
             {"sum_fen", i.income_sum_fen},
             {"average_yuan", average ? json(average->ToPlain()) : json(nullptr)}}},
+          {"assessed_households", i.assessed_households},
           {"failures", std::move(failures)},
           {"main_causes", std::move(causes)}};
 }

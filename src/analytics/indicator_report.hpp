@@ -20,7 +20,7 @@ std::vector<NodeIndex> ReportNodes(const RegionTree& tree, NodeIndex node, int d
 /// "unknown": {…}}}, "incidence": {"numerator", "denominator", "percent"},
 /// "eligible_not_exited", "wrong_exit", "missed_assessment", "monitoring": {"households",
 /// "risk_eliminated", "by_category": {…}}, "income": {"households", "sum_fen",
-/// "average_yuan"}, "failures": {rule id: count}, "main_causes": {cause code: count}}.
+/// "average_yuan"}, "assessed_households", "failures": {rule id: count}, "main_causes": {cause code: count}}.
 nlohmann::ordered_json IndicatorsToJson(const Indicators& indicators);
 
 /// {"code", "name", "level", "level_name", "indicators", "children": [...]} for `node`,

@@ -45,6 +45,7 @@ Indicators ToIndicators(const NodeCounters& c) {
   }
   out.income_households = c.n[k::kIncomeHouseholds];
   out.income_sum_fen = c.income_fen;
+  out.assessed_households = c.n[k::kAssessedHouseholds];
   for (int s = 0; s < kCriterionSlots; ++s)
     out.failures[static_cast<size_t>(s)] = c.n[static_cast<size_t>(k::kFailures + s)];
   for (int i = 0; i < registry::kCauseCount; ++i) {

@@ -17,7 +17,8 @@
 // - monitoring 监测对象: households with a monitoring category, or with status 监测对象
 //   (category not recorded: bucket 0), any status; risk_eliminated among them.
 // - income: mean of the registered households' per-capita net income (sum, count).
-// - failures: registered households other than 自然减少 failing each criterion.
+// - failures: registered households other than 自然减少 (assessed_households)
+//   failing each criterion.
 // - main_causes: registered households by main cause (bucket 0 = not recorded).
 // - villages, poor_villages: village-level regions and 贫困村 within the region.
 #pragma once
@@ -56,6 +57,8 @@ struct Indicators {
   std::array<int64_t, kMonitoringBuckets> risk_eliminated{};
   int64_t income_households = 0;
   int64_t income_sum_fen = 0;
+  /// Registered households other than 自然减少: the base of `failures`.
+  int64_t assessed_households = 0;
   /// By criterion slot (CriterionId).
   std::array<int64_t, kCriterionSlots> failures{};
   /// By registry::Cause.

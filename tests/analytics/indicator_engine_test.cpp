@@ -99,6 +99,74 @@ TEST(CriteriaTest, EveryHouseholdRuleHasASlot) {
   EXPECT_EQ(CriterionSlot("no.such.rule"), -1);
 }
 
+// The definitions written out plainly, one counter at a time.
+NodeCounters ReferenceContribution(const HouseholdRecord& r) {
+  namespace k = counter;
+  const auto s = static_cast<HouseholdStatus>(r.status);
+  const bool registered = s != HouseholdStatus::kNotRegistered;
+  const bool poor = s == HouseholdStatus::kPoor || s == HouseholdStatus::kReturned;
+  const bool exited = s == HouseholdStatus::kExited;
+  const bool assessed = registered && s != HouseholdStatus::kRemoved;
+  const bool monitoring = r.category() != 0 || s == HouseholdStatus::kMonitoring;
+  const uint32_t p = r.persons;
+  NodeCounters c;
+  auto pair = [&](int at, bool on) {
+    c.n[static_cast<size_t>(at)] += on ? 1 : 0;
+    c.n[static_cast<size_t>(at + 1)] += on ? p : 0;
+  };
+  pair(k::kHouseholds, true);
+  pair(k::kRegisteredHouseholds, registered);
+  pair(k::kPoorHouseholds, poor);
+  pair(k::kExitedHouseholds, exited);
+  pair(k::kEligibleNotExitedHouseholds, poor && r.eligible());
+  pair(k::kWrongExitHouseholds, exited && !r.eligible());
+  pair(k::kMissedHouseholds, !registered && r.below_line());
+  c.n[k::kIncomeHouseholds] += registered ? 1 : 0;
+  c.n[k::kAssessedHouseholds] += assessed ? 1 : 0;
+  c.n[static_cast<size_t>(k::kMonitoring + r.category())] += monitoring ? 1 : 0;
+  c.n[static_cast<size_t>(k::kRiskEliminated + r.category())] += monitoring && r.risk_eliminated() ? 1 : 0;
+  c.n[static_cast<size_t>(k::kExitYearHouseholds + r.exit_year)] += exited ? 1 : 0;
+  c.n[static_cast<size_t>(k::kExitYearPersons + r.exit_year)] += exited ? p : 0;
+  c.n[static_cast<size_t>(k::kCauses + r.main_cause)] += registered ? 1 : 0;
+  for (int slot = 0; slot < kCriterionSlots; ++slot) {
+    c.n[static_cast<size_t>(k::kFailures + slot)] += assessed && ((r.failures >> slot) & 1) != 0 ? 1 : 0;
+  }
+  c.income_fen += registered ? r.per_capita_fen : 0;
+  return c;
+}
+
+TEST(AccumulateTest, MatchesThePlainDefinitionForEveryKindOfRecord) {
+  std::mt19937_64 rng(11);
+  NodeCounters total;
+  NodeCounters expected;
+  for (int status = 0; status < 6; ++status) {
+    for (int flags = 0; flags < 32; ++flags) {
+      for (int round = 0; round < 4; ++round) {
+        HouseholdRecord r;
+        r.node = 0;
+        r.status = static_cast<uint8_t>(status);
+        r.flags = static_cast<uint8_t>(flags);
+        r.persons = static_cast<uint16_t>(rng() % 9);
+        r.per_capita_fen = static_cast<int32_t>(rng() % 2'000'000) - 500'000;
+        r.failures = static_cast<uint16_t>(rng() % (1U << kCriterionSlots));
+        r.exit_year = static_cast<uint8_t>(rng() % kExitYearBuckets);
+        r.main_cause = static_cast<uint8_t>(rng() % registry::kCauseCount);
+        ASSERT_TRUE(ValidateRecord(r, 1).ok());
+        NodeCounters one;
+        Accumulate(one, r, 1);
+        ASSERT_EQ(one, ReferenceContribution(r)) << "status " << status << " flags " << flags;
+        Accumulate(total, r, 1);
+        AddCounters(expected, one);
+        if (round == 3) {
+          Accumulate(total, r, 0xFFFFFFFFU);  // and take it back out
+          Accumulate(expected, r, 0xFFFFFFFFU);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(total, expected);
+}
+
 TEST(IndicatorEngineTest, EmptyEngineCountsVillagesAndPoorVillages) {
   const IndicatorEngine e = MakeEngine();
   EXPECT_EQ(At(e, "0").villages, 4);
@@ -150,6 +218,7 @@ TEST(IndicatorEngineTest, WrongExitIsAnExitedHouseholdTheVerdictRejects) {
   EXPECT_EQ(i.failures[static_cast<size_t>(CriterionSlot("household.income_above_line"))], 2);
   EXPECT_EQ(i.failures[static_cast<size_t>(CriterionSlot("household.safe_housing"))], 1);
   EXPECT_EQ(i.failures[static_cast<size_t>(CriterionSlot("household.food"))], 0);
+  EXPECT_EQ(i.assessed_households, 4);
 }
 
 TEST(IndicatorEngineTest, MissedAssessmentIsAnUnregisteredHouseholdBelowTheLine) {
@@ -354,6 +423,33 @@ TEST(IndicatorEngineTest, RecomputeWithAnyThreadCountEqualsLiveCounters) {
       }
     }
   }
+}
+
+TEST(IndicatorEngineTest, CompactRecordsKeepsIdsAndCounters) {
+  IndicatorEngine e = MakeEngine();
+  const char* villages[] = {"511025100201", "510321101201", "510321100201", "510321100202"};
+  for (int n = 0; n < 40; ++n) {
+    ASSERT_TRUE(e.Put(Make(fmt::format("h{}", n), villages[n % 4], HouseholdStatus::kPoor, 3000 + n)).ok());
+  }
+  for (int n = 0; n < 40; n += 5) ASSERT_TRUE(e.Remove(fmt::format("h{}", n)));
+  const std::vector<NodeCounters> before(e.all_counters().begin(), e.all_counters().end());
+  const HouseholdRecord h7 = *e.Find("h7");
+  e.CompactRecords();
+  EXPECT_EQ(e.household_count(), 32U);
+  ASSERT_NE(e.Find("h7"), nullptr);
+  EXPECT_EQ(*e.Find("h7"), h7);
+  EXPECT_EQ(e.Find("h5"), nullptr);
+  e.Recompute(2);
+  for (NodeIndex n = 0; n < e.tree().size(); ++n) EXPECT_EQ(before[n], e.counters(n));
+  // Updates and removals after compacting land on the right records.
+  Household moved = Make("h7", "511025100201", HouseholdStatus::kExited, 6000);
+  ASSERT_TRUE(e.Put(moved).ok());
+  ASSERT_TRUE(e.Remove("h9"));
+  ASSERT_TRUE(e.Put(Make("new", "510321100201", HouseholdStatus::kPoor, 3000)).ok());
+  const std::vector<NodeCounters> live(e.all_counters().begin(), e.all_counters().end());
+  e.Recompute(1);
+  for (NodeIndex n = 0; n < e.tree().size(); ++n) EXPECT_EQ(live[n], e.counters(n));
+  EXPECT_EQ(e.household_count(), 32U);
 }
 
 TEST(HouseholdIdMapTest, NumericAndTextIdsAgainstAReferenceMap) {

@@ -14,7 +14,7 @@ namespace fupin::testing {
 namespace {
 
 class IndicatorsCliTest : public ::testing::Test {
- protected:
+ public:
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     db_ = (*dir_ / "demo.db").string();
@@ -41,8 +41,9 @@ class IndicatorsCliTest : public ::testing::Test {
 TempDir* IndicatorsCliTest::dir_ = nullptr;
 std::string IndicatorsCliTest::db_;
 
-TEST_F(IndicatorsCliTest, DemoCountyHasTheGeneratorsTargetsAndChildrenSumUp) {
-  const nlohmann::json report = Json({"--region", "511025", "--format", "json"});
+// The county shows the generator's exact targets, and its figures are its towns' sums.
+void ExpectTargetsAndChildrenSumUp() {
+  const nlohmann::json report = IndicatorsCliTest::Json({"--region", "511025", "--format", "json"});
   EXPECT_EQ(report["year"], 2020);  // the built-in policy's last poverty line
   const nlohmann::json& county = report["region"];
   EXPECT_EQ(county["code"], "511025000000");
@@ -85,11 +86,13 @@ TEST_F(IndicatorsCliTest, DemoCountyHasTheGeneratorsTargetsAndChildrenSumUp) {
   EXPECT_GT(i["monitoring"]["households"].get<int64_t>(), 0);
 }
 
-TEST_F(IndicatorsCliTest, AncestorsAndDeeperLevels) {
-  const nlohmann::json province = Json({"--region", "51", "--depth", "0"});
+// The province above and the villages two levels below.
+void ExpectAncestorsAndDeeperLevels() {
+  const nlohmann::json province = IndicatorsCliTest::Json({"--region", "51", "--depth", "0"});
   EXPECT_EQ(province["region"]["indicators"]["registered"]["households"], 23098);
   EXPECT_FALSE(province["region"].contains("children"));
-  const nlohmann::json villages = Json({"--region", "511025", "--depth", "2", "--year", "2019"});
+  const nlohmann::json villages =
+      IndicatorsCliTest::Json({"--region", "511025", "--depth", "2", "--year", "2019"});
   EXPECT_EQ(villages["year"], 2019);
   int64_t poor = 0;
   for (const auto& town : villages["region"]["children"]) {
@@ -102,9 +105,9 @@ TEST_F(IndicatorsCliTest, AncestorsAndDeeperLevels) {
 }
 
 TEST_F(IndicatorsCliTest, CsvAndXlsxHaveOneRowPerRegionWithChineseHeaders) {
-  const std::string csv_path = (*dir_ / "ind.csv").string();
-  const RunResult csv =
-      RunFupin({"indicators", "--region", "511025", "--format", "csv", "-o", csv_path, "--db", db_});
+  const std::string csv_path = (*IndicatorsCliTest::dir_ / "ind.csv").string();
+  const RunResult csv = RunFupin({"indicators", "--region", "511025", "--format", "csv", "-o", csv_path,
+                                  "--db", IndicatorsCliTest::db_});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   const std::string text = ReadFile(csv_path);
   io::CsvReader reader(text);
@@ -129,9 +132,9 @@ TEST_F(IndicatorsCliTest, CsvAndXlsxHaveOneRowPerRegionWithChineseHeaders) {
   }
   EXPECT_GT(towns, 10U);
 
-  const std::string xlsx_path = (*dir_ / "ind.xlsx").string();
-  const RunResult xlsx =
-      RunFupin({"indicators", "--region", "511025", "--format", "xlsx", "-o", xlsx_path, "--db", db_});
+  const std::string xlsx_path = (*IndicatorsCliTest::dir_ / "ind.xlsx").string();
+  const RunResult xlsx = RunFupin({"indicators", "--region", "511025", "--format", "xlsx", "-o", xlsx_path,
+                                   "--db", IndicatorsCliTest::db_});
   ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
   auto rows = io::OpenRowSource(xlsx_path, io::RowSourceOptions{});
   ASSERT_TRUE(rows.ok()) << rows.status().ToString(Lang::kEn);
@@ -148,11 +151,13 @@ TEST_F(IndicatorsCliTest, CsvAndXlsxHaveOneRowPerRegionWithChineseHeaders) {
   EXPECT_EQ(count, towns + 2);
 }
 
-TEST_F(IndicatorsCliTest, APolicyFileChangesTheVerdicts) {
-  const std::string policy = (*dir_ / "high-line.toml").string();
+// --policy FILE: a higher line changes the verdict-based figures only.
+void ExpectAPolicyFileChangesTheVerdicts() {
+  const std::string policy = (*IndicatorsCliTest::dir_ / "high-line.toml").string();
   WriteFile(policy, policy::test::DefaultWith("yuan = 4000", "yuan = 9000"));
-  const nlohmann::json base = Json({"--region", "511025", "--depth", "0"});
-  const nlohmann::json high = Json({"--region", "511025", "--depth", "0", "--policy", policy});
+  const nlohmann::json base = IndicatorsCliTest::Json({"--region", "511025", "--depth", "0"});
+  const nlohmann::json high =
+      IndicatorsCliTest::Json({"--region", "511025", "--depth", "0", "--policy", policy});
   const nlohmann::json& b = base["region"]["indicators"];
   const nlohmann::json& h = high["region"]["indicators"];
   EXPECT_EQ(high["policy"], policy);
@@ -164,16 +169,36 @@ TEST_F(IndicatorsCliTest, APolicyFileChangesTheVerdicts) {
   EXPECT_EQ(h["incidence"], b["incidence"]);
 }
 
-TEST_F(IndicatorsCliTest, BadInputsExitWithTheirCodes) {
-  const RunResult unknown = RunFupin({"indicators", "--region", "520102", "--db", db_});
+TEST_F(IndicatorsCliTest, JsonReportOfTheDemoCounty) {
+  ExpectTargetsAndChildrenSumUp();
+  ExpectAncestorsAndDeeperLevels();
+  ExpectAPolicyFileChangesTheVerdicts();
+}
+
+TEST(IndicatorsCliUsageTest, BadInputsExitWithTheirCodes) {
+  TempDir dir;
+  const std::string db = (dir / "regions.db").string();
+  ASSERT_EQ(RunFupin({"init", "--with-demo-regions", "--db", db}).exit_code, 0);
+  // Regions without households: zero counts, no incidence.
+  const RunResult empty = RunFupin({"indicators", "--region", "511025", "--depth", "0", "--db", db});
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  const nlohmann::json j = nlohmann::json::parse(empty.out);
+  EXPECT_EQ(j["region"]["indicators"]["registered"]["households"], 0);
+  EXPECT_TRUE(j["region"]["indicators"]["incidence"]["percent"].is_null());
+  EXPECT_GT(j["region"]["indicators"]["villages"].get<int64_t>(), 300);
+
+  const RunResult unknown = RunFupin({"indicators", "--region", "520102", "--db", db});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("没有区划 520102"), std::string::npos) << unknown.err;
-  EXPECT_EQ(RunFupin({"indicators", "--region", "5110x", "--db", db_}).exit_code, 2);
-  EXPECT_EQ(RunFupin({"indicators", "--region", "511025", "--depth", "9", "--db", db_}).exit_code, 2);
-  EXPECT_EQ(RunFupin({"indicators", "--region", "511025", "--format", "pdf", "--db", db_}).exit_code, 1);
-  EXPECT_EQ(RunFupin({"indicators", "--db", db_}).exit_code, 1);
-  const RunResult no_db =
-      RunFupin({"indicators", "--region", "511025", "--db", (*dir_ / "none.db").string()});
+  const RunResult english = RunFupin({"--lang", "en", "indicators", "--region", "520102", "--db", db});
+  EXPECT_NE(english.err.find("no region 520102"), std::string::npos) << english.err;
+  EXPECT_EQ(RunFupin({"indicators", "--region", "5110x", "--db", db}).exit_code, 2);
+  const RunResult depth = RunFupin({"indicators", "--region", "511025", "--depth", "9", "--db", db});
+  EXPECT_EQ(depth.exit_code, 2);
+  EXPECT_NE(depth.err.find("--depth"), std::string::npos) << depth.err;
+  EXPECT_EQ(RunFupin({"indicators", "--region", "511025", "--format", "pdf", "--db", db}).exit_code, 1);
+  EXPECT_EQ(RunFupin({"indicators", "--db", db}).exit_code, 1);
+  const RunResult no_db = RunFupin({"indicators", "--region", "511025", "--db", (dir / "none.db").string()});
   EXPECT_EQ(no_db.exit_code, 3) << no_db.err;
 }
 
