@@ -1,6 +1,7 @@
 # fupin — top-level entry points. Quick start on a fresh Debian 12 machine (as root):
 #   make demo    installs what is missing, builds, creates the demo county and shows it
-#   make test    installs what is missing, builds (release + ASan/UBSan), runs every test
+#   make test    installs what is missing, builds (release + ASan/UBSan), runs every test,
+#                then the browser tests of the web front end against the real server
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 BUILD_DIR ?= build/release
@@ -9,7 +10,7 @@ DEMO_DB ?= demo/fupin.db
 DEMO_COUNTY ?= 511025
 CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench format clean web-deps web web-test
+.PHONY: all deps build build-asan test test-release test-asan test-e2e e2e-deps demo bench format clean web-deps web web-test
 
 all: build
 
@@ -36,8 +37,9 @@ test-asan: build-asan
 test-release: build
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure
 
-# The sanitizer run first, the release run last so that ctest's summary ends the output.
-test: test-asan test-release
+# The sanitizer run first, then the release run, then the browser tests (their last
+# line is "N passed, M failed").
+test: test-asan test-release test-e2e
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
@@ -55,6 +57,16 @@ web: web-deps
 
 web-test: web-deps
 	cd web && npm test
+
+# Browser tests: Debian's Chromium (never a downloaded one) against `fupin serve` on the
+# demo county; screenshots of every page visited go to $(E2E_ARTIFACTS).
+E2E_ARTIFACTS ?= build/e2e-artifacts
+
+e2e-deps:
+	@bash scripts/install-e2e.sh
+
+test-e2e: build web e2e-deps
+	bash tests/e2e/run-e2e.sh $(BUILD_DIR)/src/fupin web/dist $(E2E_ARTIFACTS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
