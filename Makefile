@@ -11,7 +11,7 @@ DEMO_LISTEN ?= 127.0.0.1:8080
 FUPIN := $(BUILD_DIR)/src/fupin
 CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench format clean web-deps web web-test
+.PHONY: all deps build build-asan test test-release test-asan test-e2e e2e-deps demo bench format clean web-deps web web-test
 
 all: build
 
@@ -38,7 +38,8 @@ test-asan: build-asan
 test-release: build web
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure
 
-# The sanitizer run first, the release run last so that ctest's summary ends the output.
+# The sanitizer run first, then the release run, whose ctest includes the web unit
+# tests and the browser tests (web.unit, web.e2e), so ctest's summary ends the output.
 test: test-asan test-release
 
 # Builds everything, creates the demo county with one account per role, and serves it
@@ -62,6 +63,16 @@ web: web-deps
 
 web-test: web-deps
 	cd web && npm test
+
+# Browser tests: Debian's Chromium (never a downloaded one) against `fupin serve` on the
+# demo county; screenshots of every page visited go to $(E2E_ARTIFACTS).
+E2E_ARTIFACTS ?= build/e2e-artifacts
+
+e2e-deps:
+	@bash scripts/install-e2e.sh
+
+test-e2e: build web e2e-deps
+	bash tests/e2e/run-e2e.sh $(BUILD_DIR)/src/fupin web/dist $(E2E_ARTIFACTS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # browser tests and screenshots: Debian's Chromium and a CJK font (pinned: the font
   # changes screenshot layout)
-  chromium fonts-wqy-microhei
+  chromium fonts-wqy-microhei curl
 )
 
 missing=()

@@ -3,9 +3,14 @@
 import { http } from './client';
 import { normalizeHouseholdSummary } from './households';
 import type { PollOptions } from './indicators';
+import { villageNamesApi } from './regions';
 import type { AlertKind, HouseholdSummary, Page } from './types';
 
-/** GET /alerts/{code}?kind=&page=&page_size= → a page of households. */
+/**
+ * GET /alerts/{code}?kind=&page=&page_size= → a page of households. The rows may come
+ * without their village's name; those names are then read from the villages' towns
+ * (GET /regions/{town}, remembered), so the panel never shows a bare code it can name.
+ */
 export async function listAlertsApi(
   code: string,
   kind: AlertKind,
@@ -17,5 +22,13 @@ export async function listAlertsApi(
     query: { kind, page, page_size: pageSize },
     silent: options.silent,
   });
-  return { ...raw, items: (raw.items ?? []).map(normalizeHouseholdSummary) };
+  const items = (raw.items ?? []).map(normalizeHouseholdSummary);
+  const unnamed = items.filter((row) => !row.village.name && row.village.code).map((row) => row.village.code);
+  if (unnamed.length) {
+    const names = await villageNamesApi(unnamed);
+    for (const row of items) {
+      if (!row.village.name) row.village.name = names.get(row.village.code.padEnd(12, '0')) ?? '';
+    }
+  }
+  return { ...raw, items };
 }

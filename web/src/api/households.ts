@@ -92,18 +92,57 @@ function normalizeCriterion(raw: Raw): Criterion {
   return { rule: str(raw.rule ?? raw.rule_id), name: text(raw, 'name'), pass: raw.pass === true, reason: text(raw, 'reason') };
 }
 
+/** A {zh, en} pair from `key` ({zh,en}, or key_zh/key_en); null when the server sent neither. */
+function optionalText(raw: Raw, key: string): LocalizedText | null {
+  const value = text(raw, key);
+  return value.zh || value.en ? value : null;
+}
+
+/** "user:town" → "town": the server records actors with their kind. */
+/** {zh, en} from key_zh/key_en only (the code itself stays in `key`). */
+function suffixText(raw: Raw, key: string): LocalizedText | null {
+  const zh = str(raw[`${key}_zh`]);
+  const en = str(raw[`${key}_en`]);
+  return zh || en ? { zh: zh || en, en: en || zh } : null;
+}
+
+function actorName(value: unknown): string {
+  return str(value).replace(/^user:/, '');
+}
+
 function normalizeStep(raw: Raw, index: number): ProcedureStep {
   return {
     seq: num(raw.seq) ?? index + 1,
     step: str(raw.step),
-    actor: str(raw.actor_name ?? raw.actor),
+    name: optionalText(raw, 'name'),
+    actor: actorName(raw.actor_name ?? raw.actor),
     date: str(raw.date),
     note: str(raw.note ?? raw.reason),
     state_after: str(raw.state_after),
   };
 }
 
-function normalizeProcedure(raw: Raw): Procedure {
+/** next_steps arrive as codes, as {step, name_zh, name_en} (procedure routes) or {code, name: {zh, en}} (household page). */
+function normalizeNextSteps(raw: Raw): { codes: string[]; names: Record<string, LocalizedText> } {
+  const codes: string[] = [];
+  const names: Record<string, LocalizedText> = {};
+  for (const item of arr(raw.next_steps ?? (raw.next_step ? [raw.next_step] : []))) {
+    if (typeof item === 'string') {
+      if (item) codes.push(item);
+      continue;
+    }
+    const n = obj(item);
+    const code = str(n.step ?? n.code);
+    if (!code) continue;
+    codes.push(code);
+    const name = optionalText(n, 'name');
+    if (name) names[code] = name;
+  }
+  return { codes, names };
+}
+
+export function normalizeProcedure(raw: Raw): Procedure {
+  const next = normalizeNextSteps(raw);
   return {
     id: num(raw.id) ?? 0,
     kind: str(raw.kind),
@@ -113,16 +152,25 @@ function normalizeProcedure(raw: Raw): Procedure {
     closed_at: str(raw.closed_at),
     version: num(raw.version) ?? 0,
     steps: arr(raw.steps).map((s, i) => normalizeStep(obj(s), i)),
-    next_steps: arr(raw.next_steps ?? (raw.next_step ? [raw.next_step] : [])).map(str).filter(Boolean),
+    next_steps: next.codes,
+    kind_name: suffixText(raw, 'kind'),
+    state_name: suffixText(raw, 'state'),
+    step_names: next.names,
   };
 }
 
+/**
+ * A row of the household's version history: {at, actor, action, note} as docs/api.md
+ * leaves open, or the registry's own {version, changed_at, actor, source}.
+ */
 function normalizeHistory(raw: Raw): HistoryEntry {
+  const version = num(raw.version);
   return {
-    at: str(raw.at ?? raw.date ?? raw.recorded_at),
-    actor: str(raw.actor_name ?? raw.actor),
+    at: str(raw.at ?? raw.date ?? raw.recorded_at ?? raw.changed_at),
+    actor: actorName(raw.actor_name ?? raw.actor),
     action: str(raw.action ?? raw.what ?? raw.kind),
-    note: str(raw.note ?? raw.detail),
+    note: str(raw.note ?? raw.detail ?? raw.source),
+    ...(version !== null ? { version } : {}),
   };
 }
 
@@ -225,6 +273,12 @@ export async function getHouseholdApi(id: string, unmasked = false): Promise<Hou
 /** GET /households/export.xlsx?…same filters — saved as a file (audited by the server). */
 export function exportHouseholdsApi(filters: HouseholdFilters, fallbackName: string): Promise<void> {
   return download('/households/export.xlsx', filterQuery(filters), fallbackName);
+}
+
+/** GET /procedures/{pid}: one procedure with its steps. */
+export async function getProcedureApi(procedureId: number): Promise<Procedure> {
+  const raw = await http.get<Raw>(`/procedures/${procedureId}`);
+  return normalizeProcedure(obj(raw?.procedure ?? raw));
 }
 
 /** POST /households/{id}/procedures {kind, date, note} → the procedure. */

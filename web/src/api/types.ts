@@ -183,6 +183,8 @@ export interface Criterion {
 export interface ProcedureStep {
   seq: number;
   step: string;
+  /** the server's own name of the step (name_zh/name_en), shown for codes the front end does not know */
+  name?: LocalizedText | null;
   actor: string;
   date: string;
   note: string;
@@ -200,6 +202,10 @@ export interface Procedure {
   steps: ProcedureStep[];
   /** the steps the server allows next, when it says so */
   next_steps: string[];
+  /** the server's own names of the kind, the state and the next steps (kind_zh/kind_en, …) */
+  kind_name?: LocalizedText | null;
+  state_name?: LocalizedText | null;
+  step_names?: Record<string, LocalizedText>;
 }
 
 export interface HistoryEntry {
@@ -207,6 +213,8 @@ export interface HistoryEntry {
   actor: string;
   action: string;
   note: string;
+  /** the household's record version this row made, when the server says */
+  version?: number;
 }
 
 /** An action the user may take on a household, from the server's `actions` list. */

@@ -1,5 +1,6 @@
 // 用户管理 (system admin): /users.
 import { http } from './client';
+import { regionNamesApi } from './regions';
 import type { NewUser, Page, Role, User } from './types';
 
 type Raw = Record<string, unknown>;
@@ -17,11 +18,22 @@ function normalizeUser(raw: Raw): User {
   };
 }
 
+/** Fills in the names of scopes the server sent as a bare code (GET /regions/{code}). */
+async function withScopeNames(users: User[]): Promise<User[]> {
+  const unnamed = users.filter((u) => !u.scope.name && u.scope.code).map((u) => u.scope.code);
+  if (!unnamed.length) return users;
+  const names = await regionNamesApi(unnamed);
+  return users.map((u) => (u.scope.name ? u : { ...u, scope: { ...u.scope, name: names.get(u.scope.code) ?? '' } }));
+}
+
 /** GET /users → every user (the server may answer a page or a plain array). */
 export async function listUsersApi(page = 1, pageSize = 50): Promise<Page<User>> {
   const raw = await http.get<Page<Raw> | Raw[]>('/users', { query: { page, page_size: pageSize } });
-  if (Array.isArray(raw)) return { items: raw.map(normalizeUser), total: raw.length, page: 1, page_size: raw.length };
-  return { ...raw, items: (raw.items ?? []).map(normalizeUser) };
+  if (Array.isArray(raw)) {
+    const items = await withScopeNames(raw.map(normalizeUser));
+    return { items, total: raw.length, page: 1, page_size: raw.length };
+  }
+  return { ...raw, items: await withScopeNames((raw.items ?? []).map(normalizeUser)) };
 }
 
 /** POST /users {username, display_name, role, scope, password}. */

@@ -48,3 +48,15 @@ export function todayIso(today: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
 }
+
+/**
+ * "2026-11-30T05:32:23.294Z" → "2026-11-30 13:32:23" in local time; a plain date or an
+ * unreadable value comes back as it is.
+ */
+export function formatDateTime(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value ?? '')) return value ?? '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${todayIso(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

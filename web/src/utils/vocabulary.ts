@@ -45,15 +45,15 @@ export const MONITORING_TRIGGERS = [
 ] as const;
 export const GUARANTEES = ['food', 'clothing', 'education', 'medical', 'housing', 'water', 'electricity', 'radio_tv'] as const;
 export const INCOME_PARTS = ['wages', 'production', 'property', 'transfer', 'production_costs'] as const;
-/** The household exit procedure, in order (domain.md). */
+/** The household exit procedure after its opening step `propose`, in order (docs/procedures.md). */
 export const EXIT_STEPS = [
-  'village_proposal',
   'democratic_review',
-  'household_confirmation',
+  'household_confirm',
   'public_notice',
   'town_review',
   'county_approval',
   'announcement',
+  'mark_exited',
 ] as const;
 
 const EMPTY = new Set(['', 'none']);
@@ -64,6 +64,54 @@ export function termLabel(group: string, code: string | null | undefined, server
   const key = `vocab.${group}.${code}`;
   if (i18n.global.te(key) || i18n.global.te(key, 'zh-CN')) return i18n.global.t(key);
   return localized(serverText) || code;
+}
+
+/**
+ * The server's own name of a procedure's kind, state or step when it sent one (the same
+ * code can name different steps in different kinds: `propose` is 村提名 in an exit and
+ * 返贫申请 in a return), else the label of `code` in `group`.
+ */
+export function procedureTerm(group: 'procedureKinds' | 'states' | 'steps', code: string, serverText?: LocalizedText | null): string {
+  return localized(serverText) || termLabel(group, code);
+}
+
+/** The server's audit action codes (auth.login, procedures.step, …) → keys of vocab.auditActions. */
+export const AUDIT_ACTION_KEYS: Readonly<Record<string, string>> = {
+  'auth.login': 'login',
+  'auth.login.failed': 'login_failed',
+  'auth.logout': 'logout',
+  'auth.password': 'password_change',
+  'households.export': 'export',
+  'households.export.masked': 'export',
+  'households.export.unmasked': 'export',
+  'households.import': 'import',
+  'households.show.unmasked': 'view_unmasked',
+  'monitoring.identify': 'monitoring_flag',
+  'procedures.start': 'procedure_start',
+  'procedures.step': 'procedure_step',
+  'procedures.reject': 'procedure_reject',
+  'users.add': 'user_create',
+  'users.disable': 'user_disable',
+  'users.reset_password': 'password_reset',
+};
+
+/** 登录, 记录程序环节, … for an audit action code (either the server's dotted code or a vocabulary key). */
+export function auditActionLabel(code: string): string {
+  return termLabel('auditActions', AUDIT_ACTION_KEYS[code] ?? code);
+}
+
+/** An audit entry's detail: a procedure kind, step or monitoring category shown by name. */
+export function auditDetailText(action: string, detail: string): string {
+  if (!detail) return '';
+  if (action === 'procedures.step' && /^[a-z_]+$/.test(detail)) return procedureTerm('steps', detail);
+  if (action === 'procedures.start' && /^[a-z_]+$/.test(detail)) return procedureTerm('procedureKinds', detail);
+  if (action === 'monitoring.identify' && /^[a-z_]+$/.test(detail)) return termLabel('monitoring', detail);
+  return detail;
+}
+
+/** "user:hq" → "hq": the server records actors with their kind. */
+export function actorLabel(actor: string): string {
+  return (actor ?? '').replace(/^user:/, '');
 }
 
 /** 收入, 不愁吃, … for a household criterion rule id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeHouseholdDetail, normalizeHouseholdSummary } from '../households';
+import { normalizeHouseholdDetail, normalizeHouseholdSummary, normalizeProcedure } from '../households';
 
 describe('household normalisers', () => {
   it('reads a list row in either shape', () => {
@@ -70,5 +70,57 @@ describe('household normalisers', () => {
     expect(detail.procedures[0]).toMatchObject({ id: 7, version: 3, steps: [{ step: 'village_proposal', actor: '王五' }] });
     expect(detail.actions).toEqual([{ name: 'record_step' }, { name: 'reject', procedure_id: 7 }, { name: 'view_unmasked' }]);
     expect(detail.version).toBe(5);
+  });
+
+  it('reads a procedure as the procedure routes and the household page send it', () => {
+    // POST /procedures/{pid}/steps, GET /procedures/{pid}
+    const full = normalizeProcedure({
+      id: 1,
+      kind: 'household_exit',
+      kind_zh: '贫困户退出',
+      kind_en: 'household exit',
+      state: 'democratic_reviewed',
+      state_zh: '已民主评议',
+      state_en: 'democratically reviewed',
+      outcome: 'open',
+      closed_at: null,
+      opened_at: '2020-06-01',
+      version: 2,
+      next_steps: [{ step: 'household_confirm', name_zh: '农户认可', name_en: 'household confirms' }],
+      steps: [
+        { seq: 1, step: 'propose', name_zh: '村提名', name_en: 'village proposal', actor: 'user:town', date: '2020-06-01', note: 'x' },
+      ],
+    });
+    expect(full).toMatchObject({
+      kind: 'household_exit',
+      kind_name: { zh: '贫困户退出', en: 'household exit' },
+      state_name: { zh: '已民主评议', en: 'democratically reviewed' },
+      closed_at: '',
+      next_steps: ['household_confirm'],
+      step_names: { household_confirm: { zh: '农户认可', en: 'household confirms' } },
+      steps: [{ step: 'propose', name: { zh: '村提名', en: 'village proposal' }, actor: 'town' }],
+    });
+    // GET /households/{id}: next steps as {code, name: {zh, en}}, steps left out
+    const summary = normalizeProcedure({
+      id: 1,
+      kind: 'household_exit',
+      state: 'proposed',
+      next_steps: [{ code: 'democratic_review', name: { zh: '民主评议', en: 'democratic review' } }],
+      steps: [],
+    });
+    expect(summary.next_steps).toEqual(['democratic_review']);
+    expect(summary.step_names).toEqual({ democratic_review: { zh: '民主评议', en: 'democratic review' } });
+    expect(summary.kind_name).toBeNull();
+    expect(normalizeProcedure({ next_steps: ['town_review'] }).next_steps).toEqual(['town_review']);
+  });
+
+  it('reads the registry history rows of a household', () => {
+    const detail = normalizeHouseholdDetail({
+      id: 'h1',
+      history: [{ actor: 'demo', changed_at: '2026-11-30T05:32:23.294Z', source: 'demo:511025:seed1', version: 1 }],
+    });
+    expect(detail.history).toEqual([
+      { at: '2026-11-30T05:32:23.294Z', actor: 'demo', action: '', note: 'demo:511025:seed1', version: 1 },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ageOn, formatCount, formatMoney, formatPercent, formatYuan, todayIso } from '../format';
+import { ageOn, formatCount, formatDateTime, formatMoney, formatPercent, formatYuan, todayIso } from '../format';
 import { setLocale } from '@/locales';
 
 afterEach(() => setLocale('zh-CN'));
@@ -50,5 +50,15 @@ describe('dates', () => {
 
   it('writes today as YYYY-MM-DD', () => {
     expect(todayIso(new Date(2020, 5, 1))).toBe('2020-06-01');
+  });
+});
+
+describe('date and time', () => {
+  it('shows an ISO timestamp as local date and time, and leaves anything else alone', () => {
+    const at = new Date(2026, 10, 30, 13, 5, 9);
+    expect(formatDateTime(at.toISOString())).toBe('2026-11-30 13:05:09');
+    expect(formatDateTime('2020-06-01')).toBe('2020-06-01');
+    expect(formatDateTime('')).toBe('');
+    expect(formatDateTime('2026-13-45Tnonsense')).toBe('2026-13-45Tnonsense');
   });
 });

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  actorLabel,
+  AUDIT_ACTION_KEYS,
+  auditActionLabel,
+  auditDetailText,
   ATTRIBUTES,
   attributeLabel,
   CAUSES,
@@ -11,6 +15,7 @@ import {
   INCOME_PARTS,
   MONITORING_CATEGORIES,
   MONITORING_TRIGGERS,
+  procedureTerm,
   roleLabel,
   STATUSES,
   statusLabel,
@@ -92,6 +97,7 @@ describe('every vocabulary the interface offers has a label in both languages', 
     ['guarantees', GUARANTEES],
     ['income', INCOME_PARTS],
     ['steps', EXIT_STEPS],
+    ['auditActions', Object.values(AUDIT_ACTION_KEYS)],
   ];
   for (const locale of LOCALES) {
     it(locale, () => {
@@ -108,5 +114,29 @@ describe('every vocabulary the interface offers has a label in both languages', 
     expect(attributeLabel('dibao')).toBe('低保贫困户');
     expect(roleLabel('county_hq')).toBe('县指挥部');
     expect(termLabel('relations', 'head')).toBe('户主');
+  });
+});
+
+describe('procedure and audit terms as the server sends them', () => {
+  it('prefers the server\'s own name of a step, then the vocabulary, then the code', () => {
+    expect(procedureTerm('steps', 'propose', { zh: '返贫申请', en: 'proposal' })).toBe('返贫申请');
+    expect(procedureTerm('steps', 'mark_exited')).toBe('标记脱贫');
+    expect(procedureTerm('states', 'town_reviewed')).toBe('乡镇已审核');
+    expect(procedureTerm('procedureKinds', 'household_exit')).toBe('贫困户退出');
+    expect(procedureTerm('steps', 'brand_new_step')).toBe('brand_new_step');
+    setLocale('en-US');
+    expect(procedureTerm('steps', 'propose', { zh: '村提名', en: 'village proposal' })).toBe('village proposal');
+  });
+
+  it('names the server\'s audit actions and details', () => {
+    expect(auditActionLabel('auth.login')).toBe('登录');
+    expect(auditActionLabel('households.show.unmasked')).toBe('查看完整证件号');
+    expect(auditActionLabel('procedures.step')).toBe('记录程序环节');
+    expect(auditActionLabel('something.new')).toBe('something.new');
+    expect(auditDetailText('procedures.step', 'democratic_review')).toBe('民主评议');
+    expect(auditDetailText('procedures.start', 'exit')).toBe('贫困户退出');
+    expect(auditDetailText('auth.login', '{"a":1}')).toBe('{"a":1}');
+    expect(actorLabel('user:hq')).toBe('hq');
+    expect(actorLabel('demo')).toBe('demo');
   });
 });
