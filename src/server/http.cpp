@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <regex>
 
 namespace fupin::server {
 
@@ -67,9 +66,13 @@ nlohmann::json OpenApiDocument(const std::vector<Route>& routes, const std::stri
   for (const Route& r : routes) {
     nlohmann::json op = {{"summary", r.summary}, {"operationId", fmt::format("{} {}", r.method, r.path)}};
     nlohmann::json params = nlohmann::json::array();
-    static const std::regex kParam(R"(\{([a-z_]+)\})");
-    for (auto it = std::sregex_iterator(r.path.begin(), r.path.end(), kParam); it != std::sregex_iterator(); ++it) {
-      params.push_back({{"name", (*it)[1].str()}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
+    for (std::size_t open = r.path.find('{'); open != std::string::npos; open = r.path.find('{', open + 1)) {
+      const std::size_t close = r.path.find('}', open);
+      if (close == std::string::npos) break;
+      params.push_back({{"name", r.path.substr(open + 1, close - open - 1)},
+                        {"in", "path"},
+                        {"required", true},
+                        {"schema", {{"type", "string"}}}});
     }
     for (const auto& q : r.query_params) {
       params.push_back({{"name", q}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}}}});
