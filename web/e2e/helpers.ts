@@ -43,10 +43,40 @@ export async function expectCleanText(page: Page, where: string): Promise<string
   return text;
 }
 
-/** Chinese text needs a CJK font: checks that one is available to the page. */
+/**
+ * Chinese text must render as glyphs, not as boxes: draws two different characters in
+ * the page's own font and compares the pixels. Missing glyphs draw the same box for
+ * both (and nothing at all when there is no fallback).
+ */
 export async function expectChineseFont(page: Page): Promise<void> {
-  const ok = await page.evaluate(() => document.fonts.check('16px "WenQuanYi Micro Hei"', '扶贫') || document.fonts.check('16px sans-serif', '扶贫'));
-  expect(ok, 'a font for Chinese text').toBe(true);
+  const result = await page.evaluate(() => {
+    const font = getComputedStyle(document.body).fontFamily;
+    const draw = (ch: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 48, 48);
+      ctx.fillStyle = '#000';
+      ctx.font = `32px ${font}`;
+      ctx.fillText(ch, 4, 38);
+      const data = ctx.getImageData(0, 0, 48, 48).data;
+      let ink = 0;
+      let key = '';
+      for (let i = 0; i < data.length; i += 4) {
+        const dark = data[i] < 128 ? 1 : 0;
+        ink += dark;
+        key += dark;
+      }
+      return { ink, key };
+    };
+    const a = draw('扶');
+    const b = draw('贫');
+    return { font, inked: a.ink > 20 && b.ink > 20, distinct: a.key !== b.key };
+  });
+  expect(result.inked, `Chinese glyphs draw ink (font: ${result.font})`).toBe(true);
+  expect(result.distinct, `Chinese glyphs are not boxes (font: ${result.font})`).toBe(true);
 }
 
 /** Signs in through the login page and waits for the dashboard. */

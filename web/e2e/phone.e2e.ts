@@ -2,7 +2,7 @@
 // width (no sideways scrolling), the charts draw, the menu is a drawer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PHONE, type LaunchedBrowser } from './launch';
-import { BASE, cardNumber, expectCleanText, login, screenshot, STEP_TIMEOUT, waitForDashboard } from './helpers';
+import { BASE, cardNumber, expectChineseFont, expectCleanText, login, screenshot, STEP_TIMEOUT, waitForDashboard } from './helpers';
 
 async function expectFitsWidth(browser: LaunchedBrowser, where: string): Promise<void> {
   const width = await browser.page.evaluate(() => document.documentElement.scrollWidth);
@@ -23,6 +23,7 @@ describe.skipIf(!BASE)('phone (375×812)', () => {
     await page.goto('/login');
     await page.waitForSelector('input[data-test="username"]', { timeout: STEP_TIMEOUT });
     await expectFitsWidth(phone, 'login');
+    await expectChineseFont(page);
     await screenshot(page, '10-phone-login');
     await login(page, 'town');
   });

@@ -102,7 +102,7 @@ export function auditActionLabel(code: string): string {
 
 /** An audit entry's detail: a procedure kind, step or monitoring category shown by name. */
 export function auditDetailText(action: string, detail: string): string {
-  if (!detail) return '';
+  if (!detail || detail === '{}' || detail === 'null') return '';
   if (action === 'procedures.step' && /^[a-z_]+$/.test(detail)) return procedureTerm('steps', detail);
   if (action === 'procedures.start' && /^[a-z_]+$/.test(detail)) return procedureTerm('procedureKinds', detail);
   if (action === 'monitoring.identify' && /^[a-z_]+$/.test(detail)) return termLabel('monitoring', detail);

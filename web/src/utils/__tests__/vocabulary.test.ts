@@ -136,6 +136,7 @@ describe('procedure and audit terms as the server sends them', () => {
     expect(auditDetailText('procedures.step', 'democratic_review')).toBe('民主评议');
     expect(auditDetailText('procedures.start', 'exit')).toBe('贫困户退出');
     expect(auditDetailText('auth.login', '{"a":1}')).toBe('{"a":1}');
+    expect(auditDetailText('households.show.unmasked', '{}')).toBe('');
     expect(actorLabel('user:hq')).toBe('hq');
     expect(actorLabel('demo')).toBe('demo');
   });
