@@ -1,11 +1,14 @@
 #include "core/chinese_text.hpp"
 
+#include <fmt/format.h>
 #include <unicode/coll.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <memory>
 #include <mutex>
+#include <string_view>
+#include <utility>
 
 namespace fupin {
 namespace {
@@ -30,7 +33,30 @@ Icu& Instance() {
   return icu;
 }
 
+// Polyphonic surnames and a character whose ordinary reading is the surname's, so
+// ICU's pinyin dictionary gives the right initial and sort position.
+constexpr std::pair<std::string_view, std::string_view> kSurnameReadings[] = {
+    {"曾", "增"}, {"单", "善"}, {"解", "谢"}, {"仇", "求"}, {"查", "渣"}, {"区", "欧"}, {"朴", "瓢"},
+    {"覃", "秦"}, {"翟", "宅"}, {"缪", "妙"}, {"盖", "葛"}, {"乐", "月"}, {"尉", "玉"}, {"种", "虫"},
+    {"召", "邵"}, {"员", "运"}, {"秘", "必"}, {"繁", "婆"}, {"重", "虫"}, {"折", "舌"},
+};
+
+std::string WithSurnameReading(std::string_view name) {
+  for (const auto& [surname, reading] : kSurnameReadings) {
+    if (name.starts_with(surname)) return fmt::format("{}{}", reading, name.substr(surname.size()));
+  }
+  return std::string(name);
+}
+
 }  // namespace
+
+std::string NameInitials(std::string_view utf8_name) {
+  return PinyinInitials(WithSurnameReading(utf8_name));
+}
+
+std::string NameSortKey(std::string_view utf8_name) {
+  return PinyinSortKey(WithSurnameReading(utf8_name));
+}
 
 std::string PinyinInitials(std::string_view utf8) {
   std::string out;
@@ -42,7 +68,8 @@ std::string PinyinInitials(std::string_view utf8) {
       continue;
     }
     const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    icu::UnicodeString ch = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(len)));
+    icu::UnicodeString ch =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data() + i, static_cast<int32_t>(len)));
     i += len;
     auto& icu = Instance();
     std::lock_guard lock(icu.mu);
@@ -64,9 +91,11 @@ std::string PinyinSortKey(std::string_view utf8) {
   auto& icu = Instance();
   std::lock_guard lock(icu.mu);
   if (!icu.collator) return std::string(utf8);
-  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString s =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::string key(64, '\0');
-  int32_t n = icu.collator->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
+  int32_t n =
+      icu.collator->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
   if (n > static_cast<int32_t>(key.size())) {
     key.resize(static_cast<size_t>(n));
     n = icu.collator->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), n);

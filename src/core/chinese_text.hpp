@@ -15,4 +15,10 @@ std::string PinyinInitials(std::string_view utf8);
 /// Bytes that compare (as std::string) in pinyin order of `utf8` (ICU "zh" collator).
 std::string PinyinSortKey(std::string_view utf8);
 
+/// The same for a person's name: a leading polyphonic surname takes its surname reading
+/// (曾 zēng, 单 shàn, 解 xiè, 仇 qiú, 查 zhā, 区 ōu, 朴 piáo, 覃 qín, 翟 zhái, 缪 miào …)
+/// where the general dictionary reading differs (曾 céng).
+std::string NameInitials(std::string_view utf8_name);
+std::string NameSortKey(std::string_view utf8_name);
+
 }  // namespace fupin

@@ -16,13 +16,18 @@ E FromCode(const nlohmann::json& j, const char* key) {
   return ParseTerm<E>(text).value_or(E{});
 }
 
-nlohmann::json GuaranteesToJson(const Guarantees& g) {
-  return {{"food", Code(g.food)},       {"clothing", Code(g.clothing)}, {"education", Code(g.education)},
-          {"medical", Code(g.medical)}, {"housing", Code(g.housing)},   {"water", Code(g.water)},
-          {"electricity", Code(g.electricity)}, {"radio_tv", Code(g.radio_tv)}};
-}
-
 }  // namespace
+
+nlohmann::json GuaranteesToJson(const Guarantees& g) {
+  return {{"food", Code(g.food)},
+          {"clothing", Code(g.clothing)},
+          {"education", Code(g.education)},
+          {"medical", Code(g.medical)},
+          {"housing", Code(g.housing)},
+          {"water", Code(g.water)},
+          {"electricity", Code(g.electricity)},
+          {"radio_tv", Code(g.radio_tv)}};
+}
 
 nlohmann::json HouseholdToJson(const Household& h, Masking masking) {
   const bool mask = masking == Masking::kMasked;
@@ -66,7 +71,10 @@ nlohmann::json HouseholdToJson(const Household& h, Masking masking) {
           {"monitoring_category", Code(h.monitoring_category)},
           {"risk_eliminated", Code(h.risk_eliminated)},
           {"phone", mask ? MaskPhone(h.phone) : h.phone},
-          {"cadre", {{"name", h.cadre_name}, {"phone", mask ? MaskPhone(h.cadre_phone) : h.cadre_phone}, {"unit", h.cadre_unit}}},
+          {"cadre",
+           {{"name", h.cadre_name},
+            {"phone", mask ? MaskPhone(h.cadre_phone) : h.cadre_phone},
+            {"unit", h.cadre_unit}}},
           {"members", members},
           {"version", h.version}};
 }
@@ -80,7 +88,8 @@ Result<Household> HouseholdFromJson(const nlohmann::json& j) {
     h.attribute = FromCode<PovertyAttribute>(j, "attribute");
     h.main_cause = FromCode<Cause>(j, "main_cause");
     for (const auto& c : j.at("other_causes")) {
-      if (auto cause = ParseTerm<Cause>(c.get<std::string>())) h.other_causes |= static_cast<uint16_t>(1U << static_cast<int>(*cause));
+      if (auto cause = ParseTerm<Cause>(c.get<std::string>()))
+        h.other_causes |= static_cast<uint16_t>(1U << static_cast<int>(*cause));
     }
     const auto& inc = j.at("income");
     h.income.wages = Money::FromFen(inc.at("wages").get<int64_t>());
@@ -128,8 +137,9 @@ Result<Household> HouseholdFromJson(const nlohmann::json& j) {
     h.version = j.value("version", int64_t{0});
     return h;
   } catch (const nlohmann::json::exception& e) {
-    return Status::Invalid("json", "json.household", {fmt::format("户记录 JSON 无效：{}", e.what()),
-                                                       fmt::format("invalid household JSON: {}", e.what())});
+    return Status::Invalid(
+        "json", "json.household",
+        {fmt::format("户记录 JSON 无效：{}", e.what()), fmt::format("invalid household JSON: {}", e.what())});
   }
 }
 

@@ -13,6 +13,8 @@ enum class Masking { kMasked, kUnmasked };
 /// The household and its members. With kMasked, ID and phone numbers are masked.
 nlohmann::json HouseholdToJson(const Household& household, Masking masking);
 
+/// The eight guarantee indicators as {"food": "yes", …}.
+nlohmann::json GuaranteesToJson(const Guarantees& guarantees);
 /// Reads back what HouseholdToJson(kUnmasked) wrote.
 Result<Household> HouseholdFromJson(const nlohmann::json& json);
 

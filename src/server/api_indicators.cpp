@@ -12,7 +12,9 @@
 namespace fupin::server {
 namespace {
 
-double Yuan(int64_t fen) { return static_cast<double>(fen) / 100.0; }
+double Yuan(int64_t fen) {
+  return static_cast<double>(fen) / 100.0;
+}
 
 nlohmann::json IndicatorsJson(const analytics::Indicators& in) {
   nlohmann::json failures = nlohmann::json::object();
@@ -24,7 +26,8 @@ nlohmann::json IndicatorsJson(const analytics::Indicators& in) {
   nlohmann::json causes = nlohmann::json::object();
   for (int c = 1; c < registry::kCauseCount; ++c) {
     if (in.main_causes[static_cast<size_t>(c)] != 0) {
-      causes[std::string(TermOf(static_cast<registry::Cause>(c)).code)] = in.main_causes[static_cast<size_t>(c)];
+      causes[std::string(TermOf(static_cast<registry::Cause>(c)).code)] =
+          in.main_causes[static_cast<size_t>(c)];
     }
   }
   nlohmann::json exits = nlohmann::json::object();
@@ -44,7 +47,8 @@ nlohmann::json IndicatorsJson(const analytics::Indicators& in) {
           {"poor_persons", in.poor.persons},
           {"exited_households", in.exited.households},
           {"exited_persons", in.exited.persons},
-          {"incidence", {{"numerator", ratio.numerator}, {"denominator", ratio.denominator}, {"percent", percent}}},
+          {"incidence",
+           {{"numerator", ratio.numerator}, {"denominator", ratio.denominator}, {"percent", percent}}},
           {"eligible_not_exited", in.eligible_not_exited.households},
           {"wrong_exits", in.wrong_exit.households},
           {"missed", in.missed_assessment.households},
@@ -82,12 +86,16 @@ void Server::Impl::UpdateIndicators(const registry::Household& household) {
 
 void Server::Impl::AddIndicatorRoutes() {
   routes.push_back(
-      {"GET", "/indicators/{code}", "live indicators of a region and its children", Access::kSession,
+      {"GET",
+       "/indicators/{code}",
+       "live indicators of a region and its children",
+       Access::kSession,
        [this](Request& req) -> Result<Response> {
          FUPIN_ASSIGN_OR_RETURN(RegionCode code, RegionCode::Parse(req.path_params["code"]));
          FUPIN_RETURN_IF_ERROR(RequireRegion(*req.user, code));
          if (req.user->role == accounts::Role::kResponsibleCadre) {
-           return Status::PermissionDenied({"帮扶责任人只能查看自己的帮扶户", "a responsible cadre sees only their own households"});
+           return Status::PermissionDenied(
+               {"帮扶责任人只能查看自己的帮扶户", "a responsible cadre sees only their own households"});
          }
          std::shared_lock lock(indicators_mu);
          const analytics::NodeIndex node = indicators->tree().Find(code);
@@ -112,7 +120,8 @@ void Server::Impl::AddIndicatorRoutes() {
          nlohmann::json children = nlohmann::json::array();
          for (analytics::NodeIndex c : tree.children(node)) children.push_back(region_json(c));
          Response r;
-         r.body = DumpJson({{"year", indicators->year()}, {"region", region_json(node)}, {"children", children}});
+         r.body =
+             DumpJson({{"year", indicators->year()}, {"region", region_json(node)}, {"children", children}});
          std::lock_guard cache_lock(indicator_cache_mu);
          if (indicator_cache.size() > 10000) indicator_cache.clear();
          indicator_cache[code.number()] = {indicators_generation, r.body};
@@ -120,31 +129,35 @@ void Server::Impl::AddIndicatorRoutes() {
        },
        {"year", "depth"}});
 
-  routes.push_back({"GET", "/indicators/{code}/exits", "exits per year", Access::kSession,
-                    [this](Request& req) -> Result<Response> {
-                      FUPIN_ASSIGN_OR_RETURN(RegionCode code, RegionCode::Parse(req.path_params["code"]));
-                      FUPIN_RETURN_IF_ERROR(RequireRegion(*req.user, code));
-                      if (req.user->role == accounts::Role::kResponsibleCadre) {
-                        return Status::PermissionDenied(
-                            {"帮扶责任人只能查看自己的帮扶户", "a responsible cadre sees only their own households"});
-                      }
-                      std::shared_lock lock(indicators_mu);
-                      const analytics::NodeIndex node = indicators->tree().Find(code);
-                      if (node == analytics::kNoNode) return NotInScope(code.ToShortString());
-                      const auto in = indicators->Read(node);
-                      nlohmann::json out = nlohmann::json::array();
-                      for (int b = 0; b < analytics::kUnknownExitYearBucket; ++b) {
-                        const auto& e = in.exited_by_year[static_cast<size_t>(b)];
-                        if (e.households == 0) continue;
-                        out.push_back({{"year", analytics::kFirstExitYear + b},
-                                       {"households", e.households},
-                                       {"persons", e.persons}});
-                      }
-                      return Response::Ok(out);
-                    }});
+  routes.push_back(
+      {"GET", "/indicators/{code}/exits", "exits per year", Access::kSession,
+       [this](Request& req) -> Result<Response> {
+         FUPIN_ASSIGN_OR_RETURN(RegionCode code, RegionCode::Parse(req.path_params["code"]));
+         FUPIN_RETURN_IF_ERROR(RequireRegion(*req.user, code));
+         if (req.user->role == accounts::Role::kResponsibleCadre) {
+           return Status::PermissionDenied(
+               {"帮扶责任人只能查看自己的帮扶户", "a responsible cadre sees only their own households"});
+         }
+         std::shared_lock lock(indicators_mu);
+         const analytics::NodeIndex node = indicators->tree().Find(code);
+         if (node == analytics::kNoNode) return NotInScope(code.ToShortString());
+         const auto in = indicators->Read(node);
+         nlohmann::json out = nlohmann::json::array();
+         for (int b = 0; b < analytics::kUnknownExitYearBucket; ++b) {
+           const auto& e = in.exited_by_year[static_cast<size_t>(b)];
+           if (e.households == 0) continue;
+           out.push_back({{"year", analytics::kFirstExitYear + b},
+                          {"households", e.households},
+                          {"persons", e.persons}});
+         }
+         return Response::Ok(out);
+       }});
 
   routes.push_back(
-      {"GET", "/alerts/{code}", "households flagged: kind=wrong_exit|eligible|missed", Access::kSession,
+      {"GET",
+       "/alerts/{code}",
+       "households flagged: kind=wrong_exit|eligible|missed",
+       Access::kSession,
        [this](Request& req) -> Result<Response> {
          FUPIN_ASSIGN_OR_RETURN(RegionCode code, RegionCode::Parse(req.path_params["code"]));
          FUPIN_RETURN_IF_ERROR(RequireRegion(*req.user, code));
@@ -160,25 +173,34 @@ void Server::Impl::AddIndicatorRoutes() {
            q.status = registry::HouseholdStatus::kNotRegistered;
            q.failing = "household.income_above_line";
          } else {
-           return Status::Invalid("kind", "query.term", {fmt::format("未知的预警类型“{}”", kind),
-                                                         fmt::format("unknown alert kind \"{}\"", kind)});
+           return Status::Invalid(
+               "kind", "query.term",
+               {fmt::format("未知的预警类型“{}”", kind), fmt::format("unknown alert kind \"{}\"", kind)});
          }
          q.page = std::max(1, req.QueryInt("page", 1));
          q.page_size = std::clamp(req.QueryInt("page_size", 20), 1, 500);
          int64_t total = 0;
          const auto rows = households->List(q, &total);
+         std::vector<RegionCode> villages;
+         for (const auto& r : rows) villages.push_back(r.village);
+         const auto names = [&] {
+           auto s = pool->Borrow();
+           return RegionNames(*s, villages);
+         }();
          nlohmann::json items = nlohmann::json::array();
          for (const auto& r : rows) {
-           items.push_back({{"id", r.id},
-                            {"head_name", r.head_name},
-                            {"village", {{"code", r.village.ToString()}, {"name", ""}}},
-                            {"status", TermOf(r.status).code},
-                            {"persons", r.persons},
-                            {"per_capita_net", Yuan(r.per_capita.fen())},
-                            {"eligible", r.eligible},
-                            {"failing", r.failing}});
+           items.push_back(
+               {{"id", r.id},
+                {"head_name", r.head_name},
+                {"village", {{"code", r.village.ToString()}, {"name", names.at(r.village.number())}}},
+                {"status", TermOf(r.status).code},
+                {"persons", r.persons},
+                {"per_capita_net", Yuan(r.per_capita.fen())},
+                {"eligible", r.eligible},
+                {"failing", r.failing}});
          }
-         return Response::Ok({{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}});
+         return Response::Ok(
+             {{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}});
        },
        {"kind", "page", "page_size"}});
 }

@@ -32,24 +32,29 @@ Result<procedures::StepInput> InputOf(const Request& req, const nlohmann::json& 
 
 }  // namespace
 
-nlohmann::json Server::Impl::ProceduresOf(store::Store& s, const accounts::User& user, const std::string& household_id,
-                                          nlohmann::json* actions) {
+nlohmann::json Server::Impl::ProceduresOf(store::Store& s, const accounts::User& user,
+                                          const std::string& household_id, nlohmann::json* actions,
+                                          bool* any_open) {
   nlohmann::json out = nlohmann::json::array();
+  *any_open = false;
   auto list = procedures::ListProcedures(s, {household_id, "", false});
   if (!list.ok()) return out;
-  for (const auto& p : *list) {
+  for (const auto& listed : *list) {
+    // The list carries the procedure rows; the steps come with the full record.
+    auto full = procedures::LoadProcedure(s, listed.id);
+    const procedures::Procedure& p = full.ok() ? *full : listed;
     nlohmann::json j = procedures::ProcedureToJson(p);
-    nlohmann::json next = nlohmann::json::array();
     for (const auto& n : procedures::NextSteps(p)) {
-      next.push_back({{"code", n.code}, {"name", {{"zh", n.name.zh}, {"en", n.name.en}}}});
       if (accounts::RoleHas(user.role, PermissionForStep(n.code))) {
         actions->push_back({{"name", "record_step"}, {"procedure_id", p.id}, {"step", n.code}});
       }
     }
-    if (p.outcome == procedures::Outcome::kOpen && accounts::RoleHas(user.role, accounts::Permission::kVillageSteps)) {
-      actions->push_back({{"name", "reject"}, {"procedure_id", p.id}});
+    if (p.outcome == procedures::Outcome::kOpen) {
+      *any_open = true;
+      if (accounts::RoleHas(user.role, accounts::Permission::kVillageSteps)) {
+        actions->push_back({{"name", "reject"}, {"procedure_id", p.id}});
+      }
     }
-    j["next_steps"] = next;
     out.push_back(j);
   }
   return out;
@@ -78,19 +83,22 @@ void Server::Impl::AddProcedureRoutes() {
          const procedures::Env env{*s, policy};
          const std::string kind = body.value("kind", "exit");
          Result<procedures::Procedure> p = Status::Invalid(
-             "kind", "procedure.kind", {fmt::format("未知的程序类型“{}”", kind), fmt::format("unknown procedure kind \"{}\"", kind)});
-         if (kind == "exit") p = procedures::StartHouseholdExit(env, id, in, body.value("override_reason", ""));
+             "kind", "procedure.kind",
+             {fmt::format("未知的程序类型“{}”", kind), fmt::format("unknown procedure kind \"{}\"", kind)});
+         if (kind == "exit")
+           p = procedures::StartHouseholdExit(env, id, in, body.value("override_reason", ""));
          if (kind == "identify") p = procedures::StartIdentification(env, id, in);
          if (kind == "return") p = procedures::StartReturnToPoverty(env, id, in);
          FUPIN_RETURN_IF_ERROR(p.status());
          const nlohmann::json j = procedures::ProcedureToJson(*p);
-         FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "procedures.start", id, kind, req.ip, "",
-                                               DumpJson(j)}));
+         FUPIN_RETURN_IF_ERROR(s->RecordAudit(
+             {"user:" + req.user->username, "procedures.start", id, kind, req.ip, "", DumpJson(j)}));
          FUPIN_RETURN_IF_ERROR(ReloadHousehold(*s, id));
          return Response::Ok(j);
        }});
 
-  auto load_visible = [this](const Request& req, store::Store& s, int64_t* id) -> Result<procedures::Procedure> {
+  auto load_visible = [this](const Request& req, store::Store& s,
+                             int64_t* id) -> Result<procedures::Procedure> {
     try {
       *id = std::stoll(req.path_params.at("pid"));
     } catch (const std::exception&) {
@@ -99,10 +107,12 @@ void Server::Impl::AddProcedureRoutes() {
     auto p = procedures::LoadProcedure(s, *id);
     if (!p.ok()) return NotInScope("procedure " + req.path_params.at("pid"));
     if (procedures::SubjectTypeOf(p->kind) == procedures::SubjectType::kHousehold) {
-      if (!VisibleHousehold(*req.user, p->subject).ok()) return NotInScope("procedure " + req.path_params.at("pid"));
+      if (!VisibleHousehold(*req.user, p->subject).ok())
+        return NotInScope("procedure " + req.path_params.at("pid"));
     } else {
       auto code = RegionCode::Parse(p->subject);
-      if (!code.ok() || !RequireRegion(*req.user, *code).ok()) return NotInScope("procedure " + req.path_params.at("pid"));
+      if (!code.ok() || !RequireRegion(*req.user, *code).ok())
+        return NotInScope("procedure " + req.path_params.at("pid"));
     }
     return p;
   };
@@ -115,28 +125,29 @@ void Server::Impl::AddProcedureRoutes() {
                       return Response::Ok(procedures::ProcedureToJson(p));
                     }});
 
-  routes.push_back({"POST", "/procedures/{pid}/steps", "record the next step: {step, date, note, expected_version}",
-                    Access::kSession, [this, load_visible](Request& req) -> Result<Response> {
-                      FUPIN_ASSIGN_OR_RETURN(auto body, req.Json());
-                      const std::string step = body.value("step", "");
-                      FUPIN_RETURN_IF_ERROR(Require(*req.user, PermissionForStep(step)));
-                      auto s = pool->Borrow();
-                      int64_t id = 0;
-                      FUPIN_ASSIGN_OR_RETURN(auto before, load_visible(req, *s, &id));
-                      FUPIN_ASSIGN_OR_RETURN(procedures::StepInput in, InputOf(req, body, "note"));
-                      FUPIN_ASSIGN_OR_RETURN(auto after, procedures::TakeStep({*s, policy}, id, step, in));
-                      const nlohmann::json j = procedures::ProcedureToJson(after);
-                      FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "procedures.step",
-                                                            std::to_string(id), step, req.ip,
-                                                            DumpJson(procedures::ProcedureToJson(before)), DumpJson(j)}));
-                      if (procedures::SubjectTypeOf(after.kind) == procedures::SubjectType::kHousehold) {
-                        FUPIN_RETURN_IF_ERROR(ReloadHousehold(*s, after.subject));
-                      }
-                      return Response::Ok(j);
-                    }});
+  routes.push_back(
+      {"POST", "/procedures/{pid}/steps", "record the next step: {step, date, note, expected_version}",
+       Access::kSession, [this, load_visible](Request& req) -> Result<Response> {
+         FUPIN_ASSIGN_OR_RETURN(auto body, req.Json());
+         const std::string step = body.value("step", "");
+         FUPIN_RETURN_IF_ERROR(Require(*req.user, PermissionForStep(step)));
+         auto s = pool->Borrow();
+         int64_t id = 0;
+         FUPIN_ASSIGN_OR_RETURN(auto before, load_visible(req, *s, &id));
+         FUPIN_ASSIGN_OR_RETURN(procedures::StepInput in, InputOf(req, body, "note"));
+         FUPIN_ASSIGN_OR_RETURN(auto after, procedures::TakeStep({*s, policy}, id, step, in));
+         const nlohmann::json j = procedures::ProcedureToJson(after);
+         FUPIN_RETURN_IF_ERROR(
+             s->RecordAudit({"user:" + req.user->username, "procedures.step", std::to_string(id), step,
+                             req.ip, DumpJson(procedures::ProcedureToJson(before)), DumpJson(j)}));
+         if (procedures::SubjectTypeOf(after.kind) == procedures::SubjectType::kHousehold) {
+           FUPIN_RETURN_IF_ERROR(ReloadHousehold(*s, after.subject));
+         }
+         return Response::Ok(j);
+       }});
 
-  routes.push_back({"POST", "/procedures/{pid}/reject", "reject: {date, reason, expected_version}", Access::kSession,
-                    [this, load_visible](Request& req) -> Result<Response> {
+  routes.push_back({"POST", "/procedures/{pid}/reject", "reject: {date, reason, expected_version}",
+                    Access::kSession, [this, load_visible](Request& req) -> Result<Response> {
                       FUPIN_RETURN_IF_ERROR(Require(*req.user, accounts::Permission::kVillageSteps));
                       FUPIN_ASSIGN_OR_RETURN(auto body, req.Json());
                       auto s = pool->Borrow();
@@ -145,9 +156,9 @@ void Server::Impl::AddProcedureRoutes() {
                       FUPIN_ASSIGN_OR_RETURN(procedures::StepInput in, InputOf(req, body, "reason"));
                       FUPIN_ASSIGN_OR_RETURN(auto after, procedures::Reject({*s, policy}, id, in));
                       const nlohmann::json j = procedures::ProcedureToJson(after);
-                      FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "procedures.reject",
-                                                            std::to_string(id), in.note, req.ip,
-                                                            DumpJson(procedures::ProcedureToJson(before)), DumpJson(j)}));
+                      FUPIN_RETURN_IF_ERROR(s->RecordAudit(
+                          {"user:" + req.user->username, "procedures.reject", std::to_string(id), in.note,
+                           req.ip, DumpJson(procedures::ProcedureToJson(before)), DumpJson(j)}));
                       return Response::Ok(j);
                     }});
 
@@ -161,15 +172,18 @@ void Server::Impl::AddProcedureRoutes() {
          auto category = ParseTerm<registry::MonitoringCategory>(body.value("category", ""));
          auto trigger = ParseTerm<procedures::MonitoringTrigger>(body.value("trigger", ""));
          if (!category || *category == registry::MonitoringCategory::kNone || !trigger) {
-           return Status::Invalid("category", "monitoring.fields",
-                                  {"需要有效的监测对象类别和风险类型", "a valid monitoring category and trigger are needed"});
+           return Status::Invalid(
+               "category", "monitoring.fields",
+               {"需要有效的监测对象类别和风险类型", "a valid monitoring category and trigger are needed"});
          }
          FUPIN_ASSIGN_OR_RETURN(procedures::StepInput in, InputOf(req, body, "note"));
          auto s = pool->Borrow();
-         FUPIN_ASSIGN_OR_RETURN(auto p, procedures::IdentifyMonitoringObject({*s, policy}, id, *category, *trigger, in));
+         FUPIN_ASSIGN_OR_RETURN(
+             auto p, procedures::IdentifyMonitoringObject({*s, policy}, id, *category, *trigger, in));
          const nlohmann::json j = procedures::ProcedureToJson(p);
-         FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "monitoring.identify", id,
-                                               std::string(TermOf(*category).code), req.ip, "", DumpJson(j)}));
+         FUPIN_RETURN_IF_ERROR(
+             s->RecordAudit({"user:" + req.user->username, "monitoring.identify", id,
+                             std::string(TermOf(*category).code), req.ip, "", DumpJson(j)}));
          FUPIN_RETURN_IF_ERROR(ReloadHousehold(*s, id));
          return Response::Ok(j);
        }});

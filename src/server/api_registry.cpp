@@ -22,8 +22,9 @@ Result<std::optional<E>> OptionalTerm(const Request& req, const std::string& nam
   if (v.empty()) return std::optional<E>();
   auto parsed = ParseTerm<E>(v);
   if (!parsed) {
-    return Status::Invalid(name, "query.term", {fmt::format("参数 {} 的值“{}”无效", name, v),
-                                                fmt::format("query parameter {} has an invalid value \"{}\"", name, v)});
+    return Status::Invalid(name, "query.term",
+                           {fmt::format("参数 {} 的值“{}”无效", name, v),
+                            fmt::format("query parameter {} has an invalid value \"{}\"", name, v)});
   }
   return std::optional<E>(*parsed);
 }
@@ -44,16 +45,21 @@ nlohmann::json RowJson(const HouseholdRow& r, const std::string& village_name) {
 
 }  // namespace
 
+std::unordered_map<uint64_t, std::string> Server::Impl::RegionNames(store::Store& s,
+                                                                    const std::vector<RegionCode>& codes) {
+  std::unordered_map<uint64_t, std::string> names;
+  for (RegionCode c : codes) {
+    if (names.contains(c.number())) continue;
+    auto r = s.FindRegion(c);
+    names[c.number()] = r.ok() && *r ? (*r)->name : c.ToShortString();
+  }
+  return names;
+}
+
 void Server::Impl::AddRegistryRoutes() {
   auto region_names = [this](const std::vector<RegionCode>& codes) {
-    std::unordered_map<uint64_t, std::string> names;
     auto s = pool->Borrow();
-    for (RegionCode c : codes) {
-      if (names.contains(c.number())) continue;
-      auto r = s->FindRegion(c);
-      names[c.number()] = r.ok() && *r ? (*r)->name : c.ToShortString();
-    }
-    return names;
+    return RegionNames(*s, codes);
   };
 
   routes.push_back({"GET", "/regions/{code}", "a region with its path and children", Access::kSession,
@@ -109,11 +115,11 @@ void Server::Impl::AddRegistryRoutes() {
     q.page_size = std::clamp(req.QueryInt("page_size", 50), 1, 500);
     return q;
   };
-  const std::vector<std::string> filters = {"region", "status", "attribute", "cause", "failing", "q", "alert",
-                                            "page",   "page_size"};
+  const std::vector<std::string> filters = {"region", "status", "attribute", "cause",    "failing",
+                                            "q",      "alert",  "page",      "page_size"};
 
-  routes.push_back({"GET", "/households", "the household list: filters, search by name, pinyin initials or ID",
-                    Access::kSession,
+  routes.push_back({"GET", "/households",
+                    "the household list: filters, search by name, pinyin initials or ID", Access::kSession,
                     [this, query_of, region_names](Request& req) -> Result<Response> {
                       FUPIN_RETURN_IF_ERROR(Require(*req.user, accounts::Permission::kReadRegistry));
                       FUPIN_ASSIGN_OR_RETURN(HouseholdQuery q, query_of(req));
@@ -124,7 +130,8 @@ void Server::Impl::AddRegistryRoutes() {
                       const auto names = region_names(villages);
                       nlohmann::json items = nlohmann::json::array();
                       for (const auto& r : rows) items.push_back(RowJson(r, names.at(r.village.number())));
-                      return Response::Ok({{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}});
+                      return Response::Ok(
+                          {{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}});
                     },
                     filters});
 
@@ -141,7 +148,8 @@ void Server::Impl::AddRegistryRoutes() {
          for (const auto& r : rows) ids.push_back(r.id);
          auto s = pool->Borrow();
          FUPIN_ASSIGN_OR_RETURN(auto found, s->FindHouseholds(ids));
-         const auto path = std::filesystem::temp_directory_path() / ("fupin-export-" + accounts::RandomHex(8) + ".xlsx");
+         const auto path =
+             std::filesystem::temp_directory_path() / ("fupin-export-" + accounts::RandomHex(8) + ".xlsx");
          {
            FUPIN_ASSIGN_OR_RETURN(auto writer, io::XlsxWriter::Create(path, "建档立卡户"));
            FUPIN_RETURN_IF_ERROR(writer.WriteHeader(registry::ExportHeader()));
@@ -157,10 +165,9 @@ void Server::Impl::AddRegistryRoutes() {
          bytes << in.rdbuf();
          in.close();
          std::filesystem::remove(path);
-         FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "households.export.masked",
-                                               q.within.ToString(),
-                                               DumpJson({{"households", ids.size()}, {"query", req.Query("q")}}),
-                                               req.ip}));
+         FUPIN_RETURN_IF_ERROR(
+             s->RecordAudit({"user:" + req.user->username, "households.export.masked", q.within.ToString(),
+                             DumpJson({{"households", ids.size()}, {"query", req.Query("q")}}), req.ip}));
          Response r;
          r.body = bytes.str();
          r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -170,7 +177,9 @@ void Server::Impl::AddRegistryRoutes() {
        filters});
 
   routes.push_back(
-      {"GET", "/households/{id}", "one household: members, income, verdict, history, allowed actions",
+      {"GET",
+       "/households/{id}",
+       "one household: members, income, verdict, history, allowed actions",
        Access::kSession,
        [this](Request& req) -> Result<Response> {
          FUPIN_RETURN_IF_ERROR(Require(*req.user, accounts::Permission::kReadRegistry));
@@ -184,9 +193,14 @@ void Server::Impl::AddRegistryRoutes() {
          if (found.empty()) return HouseholdNotFound(id);
          const registry::Household& h = found.begin()->second;
          if (unmasked) {
-           FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "households.show.unmasked", id, "{}", req.ip}));
+           FUPIN_RETURN_IF_ERROR(
+               s->RecordAudit({"user:" + req.user->username, "households.show.unmasked", id, "{}", req.ip}));
          }
-         nlohmann::json j = registry::HouseholdToJson(h, unmasked ? registry::Masking::kUnmasked : registry::Masking::kMasked);
+         nlohmann::json j = registry::HouseholdToJson(
+             h, unmasked ? registry::Masking::kUnmasked : registry::Masking::kMasked);
+         // The stored form keeps money in fen; the API answers in yuan (docs/api.md).
+         for (auto& [part, value] : j["income"].items())
+           value = static_cast<double>(value.get<int64_t>()) / 100.0;
          FUPIN_ASSIGN_OR_RETURN(auto village, s->FindRegion(h.village));
          FUPIN_ASSIGN_OR_RETURN(auto town, s->FindRegion(h.village.parent()));
          j["village_name"] = village ? village->name : "";
@@ -199,24 +213,38 @@ void Server::Impl::AddRegistryRoutes() {
                                {"pass", c.pass},
                                {"reason", {{"zh", c.reason.zh}, {"en", c.reason.en}}}});
          }
-         j["verdict"] = {{"year", year}, {"profile", verdict.profile}, {"eligible_to_exit", verdict.eligible_to_exit},
+         j["verdict"] = {{"year", year},
+                         {"profile", verdict.profile},
+                         {"eligible_to_exit", verdict.eligible_to_exit},
                          {"criteria", criteria}};
          FUPIN_ASSIGN_OR_RETURN(auto history, s->History("household", id));
          nlohmann::json hist = nlohmann::json::array();
          for (const auto& e : history) {
-           hist.push_back({{"version", e.version}, {"changed_at", e.changed_at}, {"actor", e.actor}, {"source", e.source}});
+           hist.push_back({{"version", e.version},
+                           {"changed_at", e.changed_at},
+                           {"actor", e.actor},
+                           {"source", e.source}});
          }
          j["history"] = hist;
          nlohmann::json actions = nlohmann::json::array();
          const auto& u = *req.user;
-         if (accounts::RoleHas(u.role, accounts::Permission::kViewUnmasked)) actions.push_back("view_unmasked");
-         const bool poor = h.status == registry::HouseholdStatus::kPoor || h.status == registry::HouseholdStatus::kReturned;
-         if (poor && accounts::RoleHas(u.role, accounts::Permission::kStartProcedure)) actions.push_back("start_exit");
-         if (h.status != registry::HouseholdStatus::kMonitoring &&
-             accounts::RoleHas(u.role, accounts::Permission::kFlagMonitoring)) {
-           actions.push_back("flag_monitoring");
+         if (accounts::RoleHas(u.role, accounts::Permission::kViewUnmasked))
+           actions.push_back("view_unmasked");
+         bool open_procedure = false;
+         j["procedures"] = ProceduresOf(*s, u, id, &actions, &open_procedure);
+         // A household has one open procedure at a time: the start actions appear only
+         // when none is open, and only for the statuses the procedure accepts.
+         if (!open_procedure) {
+           const bool poor = h.status == registry::HouseholdStatus::kPoor ||
+                             h.status == registry::HouseholdStatus::kReturned;
+           if (poor && accounts::RoleHas(u.role, accounts::Permission::kStartProcedure))
+             actions.push_back("start_exit");
+           const bool may_be_monitored = h.status == registry::HouseholdStatus::kExited ||
+                                         h.status == registry::HouseholdStatus::kNotRegistered;
+           if (may_be_monitored && accounts::RoleHas(u.role, accounts::Permission::kFlagMonitoring)) {
+             actions.push_back("flag_monitoring");
+           }
          }
-         j["procedures"] = ProceduresOf(*s, u, id, &actions);
          j["actions"] = actions;
          return Response::Ok(j);
        },
@@ -239,8 +267,9 @@ void Server::Impl::AddHouseholdEditRoute() {
          FUPIN_RETURN_IF_ERROR(VisibleHousehold(*req.user, id).status());
          FUPIN_ASSIGN_OR_RETURN(auto body, req.Json());
          if (!body.contains("expected_version") || !body["expected_version"].is_number_integer()) {
-           return Status::Invalid("expected_version", "household.version_missing",
-                                  {"修改须带上读取时的版本号 expected_version", "an edit must carry expected_version"});
+           return Status::Invalid(
+               "expected_version", "household.version_missing",
+               {"修改须带上读取时的版本号 expected_version", "an edit must carry expected_version"});
          }
          // Read, compare and write under one lock so two edits of the same version cannot
          // both pass; another process's edit is caught by the version it bumps.
@@ -252,39 +281,67 @@ void Server::Impl::AddHouseholdEditRoute() {
          if (found.empty()) return HouseholdNotFound(id);
          const registry::Household before = found.begin()->second;
          if (body["expected_version"].get<int64_t>() != before.version) {
-           return Status::Conflict("expected_version", "household.stale",
-                                   {fmt::format("户 {} 已被他人修改（当前版本 {}），请刷新后重试", id, before.version),
-                                    fmt::format("household {} was changed by someone else (now version {}); reload "
-                                                "and retry",
-                                                id, before.version)});
+           return Status::Conflict(
+               "expected_version", "household.stale",
+               {fmt::format("户 {} 已被他人修改（当前版本 {}），请刷新后重试", id, before.version),
+                fmt::format("household {} was changed by someone else (now version {}); reload "
+                            "and retry",
+                            id, before.version)});
          }
          registry::Household after = before;
          if (body.contains("phone")) after.phone = body["phone"].get<std::string>();
          if (body.contains("group")) after.group = body["group"].get<std::string>();
          if (body.contains("guarantees") && body["guarantees"].is_object()) {
            auto& g = after.guarantees;
-           const std::pair<const char*, registry::YesNo*> fields[] = {
-               {"food", &g.food},       {"clothing", &g.clothing}, {"education", &g.education},
-               {"medical", &g.medical}, {"housing", &g.housing},   {"water", &g.water},
-               {"electricity", &g.electricity}, {"radio_tv", &g.radio_tv}};
+           const std::pair<const char*, registry::YesNo*> fields[] = {{"food", &g.food},
+                                                                      {"clothing", &g.clothing},
+                                                                      {"education", &g.education},
+                                                                      {"medical", &g.medical},
+                                                                      {"housing", &g.housing},
+                                                                      {"water", &g.water},
+                                                                      {"electricity", &g.electricity},
+                                                                      {"radio_tv", &g.radio_tv}};
            for (const auto& [name, field] : fields) {
              if (!body["guarantees"].contains(name)) continue;
              auto v = ParseTerm<registry::YesNo>(body["guarantees"][name].get<std::string>());
              if (!v) {
-               return Status::Invalid(name, "term.unknown", {fmt::format("{} 应为 是/否", name),
-                                                             fmt::format("{} must be yes or no", name)});
+               return Status::Invalid(
+                   name, "term.unknown",
+                   {fmt::format("{} 应为 是/否", name), fmt::format("{} must be yes or no", name)});
              }
              *field = *v;
            }
          }
+         // The change, its history row and its audit entry commit together.
          const store::HouseholdWrite write{&before, &after};
-         FUPIN_RETURN_IF_ERROR(s->WriteHouseholds(std::span(&write, 1),
-                                                  {"user:" + req.user->username, "web:edit"}, {}));
-         FUPIN_RETURN_IF_ERROR(s->RecordAudit({"user:" + req.user->username, "households.edit", id, "", req.ip,
-                                               DumpJson(registry::HouseholdToJson(before, registry::Masking::kMasked)),
-                                               DumpJson(registry::HouseholdToJson(after, registry::Masking::kMasked))}));
-         FUPIN_RETURN_IF_ERROR(ReloadHousehold(*s, id));
+         // The audit entry names the fields that changed, before and after (masked); the
+         // history row keeps the whole record.
+         nlohmann::json was = nlohmann::json::object();
+         nlohmann::json now = nlohmann::json::object();
+         if (before.phone != after.phone) {
+           was["phone"] = MaskPhone(before.phone);
+           now["phone"] = MaskPhone(after.phone);
+         }
+         if (before.group != after.group) {
+           was["group"] = before.group;
+           now["group"] = after.group;
+         }
+         const nlohmann::json g_was = registry::GuaranteesToJson(before.guarantees);
+         const nlohmann::json g_now = registry::GuaranteesToJson(after.guarantees);
+         for (const auto& [name, value] : g_now.items()) {
+           if (g_was[name] != value) {
+             was["guarantees"][name] = g_was[name];
+             now["guarantees"][name] = value;
+           }
+         }
+         store::ChangeContext change{"user:" + req.user->username, "web:edit"};
+         change.audit.push_back(
+             {"user:" + req.user->username, "households.edit", id, "", req.ip, DumpJson(was), DumpJson(now)});
+         FUPIN_RETURN_IF_ERROR(s->WriteHouseholds(std::span(&write, 1), change, {}));
          after.version = before.version + 1;
+         // The read models take the written record as it is; no second read.
+         households->Upsert(after);
+         UpdateIndicators(after);
          return Response::Ok({{"id", id}, {"version", after.version}});
        }});
 }

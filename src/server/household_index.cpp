@@ -19,8 +19,10 @@ bool Matches(const HouseholdRow& r, const HouseholdQuery& q) {
   if (q.status && r.status != *q.status) return false;
   if (q.attribute && r.attribute != *q.attribute) return false;
   if (q.cause && r.main_cause != *q.cause) return false;
-  if (!q.failing.empty() && std::find(r.failing.begin(), r.failing.end(), q.failing) == r.failing.end()) return false;
-  const bool poor = r.status == registry::HouseholdStatus::kPoor || r.status == registry::HouseholdStatus::kReturned;
+  if (!q.failing.empty() && std::find(r.failing.begin(), r.failing.end(), q.failing) == r.failing.end())
+    return false;
+  const bool poor =
+      r.status == registry::HouseholdStatus::kPoor || r.status == registry::HouseholdStatus::kReturned;
   if (q.eligible_only && !(poor && r.eligible)) return false;
   if (q.wrong_exit_only && !(r.status == registry::HouseholdStatus::kExited && !r.eligible)) return false;
   if (!q.q.empty()) {
@@ -36,7 +38,8 @@ bool Matches(const HouseholdRow& r, const HouseholdQuery& q) {
     std::string upper;
     for (char c : q.q) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     const std::string tail = upper.size() >= 4 ? upper.substr(upper.size() - 4) : upper;
-    const std::string head = upper.size() >= 8 && upper.find('*') != std::string::npos ? upper.substr(0, 4) : "";
+    const std::string head =
+        upper.size() >= 8 && upper.find('*') != std::string::npos ? upper.substr(0, 4) : "";
     for (const auto& t : r.id_tails) {
       if (tail.size() == 4 && t.substr(4) == tail && (head.empty() || t.substr(0, 4) == head)) return true;
     }
@@ -47,15 +50,21 @@ bool Matches(const HouseholdRow& r, const HouseholdQuery& q) {
 
 }  // namespace
 
-HouseholdRow HouseholdIndex::MakeRow(const registry::Household& h) const {
+HouseholdRow HouseholdIndex::MakeRow(const registry::Household& h, const HouseholdRow* same_name) const {
   HouseholdRow r;
   r.id = h.id;
   r.village = h.village;
   r.head_name = h.members.empty() ? std::string() : h.members.front().name;
-  r.initials = PinyinInitials(r.head_name);
-  r.sort_key = PinyinSortKey(r.head_name);
+  if (same_name != nullptr) {  // ICU is the costly part of a row; an edit rarely renames
+    r.initials = same_name->initials;
+    r.sort_key = same_name->sort_key;
+  } else {
+    r.initials = NameInitials(r.head_name);
+    r.sort_key = NameSortKey(r.head_name);
+  }
   for (const auto& p : h.members) {
-    if (p.id_number.size() >= 8) r.id_tails.push_back(p.id_number.substr(0, 4) + p.id_number.substr(p.id_number.size() - 4));
+    if (p.id_number.size() >= 8)
+      r.id_tails.push_back(p.id_number.substr(0, 4) + p.id_number.substr(p.id_number.size() - 4));
   }
   r.status = h.status;
   r.attribute = h.attribute;
@@ -75,7 +84,7 @@ HouseholdRow HouseholdIndex::MakeRow(const registry::Household& h) const {
 void HouseholdIndex::Rebuild(const std::vector<registry::Household>& households) {
   std::vector<HouseholdRow> rows;
   rows.reserve(households.size());
-  for (const auto& h : households) rows.push_back(MakeRow(h));
+  for (const auto& h : households) rows.push_back(MakeRow(h, nullptr));
   std::sort(rows.begin(), rows.end(), Less);
   std::unordered_map<std::string, std::string> by_id;
   for (const auto& r : rows) by_id.emplace(r.id, r.sort_key);
@@ -95,9 +104,31 @@ std::vector<HouseholdRow>::const_iterator HouseholdIndex::Locate(const std::stri
 }
 
 void HouseholdIndex::Upsert(const registry::Household& household) {
-  HouseholdRow row = MakeRow(household);
+  std::optional<HouseholdRow> pinyin;
+  {
+    std::shared_lock lock(mu_);
+    if (auto old = Locate(household.id); old != rows_.end()) {
+      if (old->version > household.version) return;  // a newer state is already here
+      const std::string& name = household.members.empty() ? std::string() : household.members.front().name;
+      if (old->head_name == name) {
+        pinyin.emplace();
+        pinyin->initials = old->initials;
+        pinyin->sort_key = old->sort_key;
+      }
+    }
+  }
+  HouseholdRow row = MakeRow(household, pinyin ? &*pinyin : nullptr);
   std::unique_lock lock(mu_);
-  if (auto old = Locate(row.id); old != rows_.end()) rows_.erase(old);
+  if (auto old = Locate(row.id); old != rows_.end()) {
+    if (old->version > row.version) return;
+    // Same name, same place in the order: replace the row where it stands (the usual
+    // edit); otherwise move it.
+    if (old->sort_key == row.sort_key) {
+      *(rows_.begin() + (old - rows_.cbegin())) = std::move(row);
+      return;
+    }
+    rows_.erase(old);
+  }
   by_id_[row.id] = row.sort_key;
   auto at = std::lower_bound(rows_.begin(), rows_.end(), row, Less);
   rows_.insert(at, std::move(row));
@@ -115,6 +146,12 @@ std::vector<HouseholdRow> HouseholdIndex::List(const HouseholdQuery& query, int6
   }
   *total = n;
   return page;
+}
+
+int64_t HouseholdIndex::VersionOf(const std::string& id) const {
+  std::shared_lock lock(mu_);
+  auto it = Locate(id);
+  return it == rows_.end() ? 0 : it->version;
 }
 
 std::optional<HouseholdRow> HouseholdIndex::Find(const std::string& id) const {

@@ -20,8 +20,8 @@ struct HouseholdRow {
   std::string id;
   RegionCode village;
   std::string head_name;
-  std::string initials;  // pinyin initials of the head's name
-  std::string sort_key;  // pinyin collation key of the head's name
+  std::string initials;               // pinyin initials of the head's name
+  std::string sort_key;               // pinyin collation key of the head's name
   std::vector<std::string> id_tails;  // first 4 + last 4 characters of each member's ID
   registry::HouseholdStatus status{};
   registry::PovertyAttribute attribute{};
@@ -58,16 +58,19 @@ class HouseholdIndex {
   /// Matching rows sorted by pinyin of the head's name, one page of them.
   std::vector<HouseholdRow> List(const HouseholdQuery& query, int64_t* total) const;
   std::optional<HouseholdRow> Find(const std::string& id) const;
+  /// The version the index holds of a household; 0 when it holds none.
+  int64_t VersionOf(const std::string& id) const;
   int year() const { return year_; }
 
  private:
-  HouseholdRow MakeRow(const registry::Household& h) const;
+  /// The index row of a household; `same_name` lends its pinyin when the head's name is unchanged.
+  HouseholdRow MakeRow(const registry::Household& h, const HouseholdRow* same_name) const;
   void Insert(HouseholdRow row);
 
   const policy::Policy& policy_;
   int year_;
   mutable std::shared_mutex mu_;
-  std::vector<HouseholdRow> rows_;  // sorted by (sort_key, id)
+  std::vector<HouseholdRow> rows_;                      // sorted by (sort_key, id)
   std::unordered_map<std::string, std::string> by_id_;  // id -> sort_key, to find a row by binary search
   std::vector<HouseholdRow>::const_iterator Locate(const std::string& id) const;
 };

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <limits>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include "core/clock.hpp"
@@ -78,7 +78,8 @@ void Send(httplib::Response& res, const Response& r) {
 }  // namespace
 
 int64_t NowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 Status Server::Impl::Refresh() {
@@ -111,9 +112,15 @@ void Server::Impl::WatchDatabase() {
     int64_t newest = 0;
     auto changed = (*watch)->HouseholdsChangedSince(history_seen, &newest);
     if (!changed.ok()) continue;
-    for (size_t i = 0; i < changed->size(); i += 500) {
-      const std::vector<std::string> batch(changed->begin() + static_cast<std::ptrdiff_t>(i),
-                                           changed->begin() + static_cast<std::ptrdiff_t>(std::min(i + 500, changed->size())));
+    // The server's own writes are in the read models already: re-read only the rest.
+    std::vector<std::string> stale;
+    for (const auto& c : *changed) {
+      if (households->VersionOf(c.id) < c.version) stale.push_back(c.id);
+    }
+    for (size_t i = 0; i < stale.size(); i += 500) {
+      const std::vector<std::string> batch(
+          stale.begin() + static_cast<std::ptrdiff_t>(i),
+          stale.begin() + static_cast<std::ptrdiff_t>(std::min(i + 500, stale.size())));
       auto found = (*watch)->FindHouseholds(batch);
       if (!found.ok()) break;
       for (const auto& [id, h] : *found) {
@@ -173,7 +180,9 @@ Server::~Server() {
   if (impl_->watcher.joinable()) impl_->watcher.join();
 }
 
-const std::vector<Route>& Server::routes() const { return impl_->routes; }
+const std::vector<Route>& Server::routes() const {
+  return impl_->routes;
+}
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   auto impl = std::make_unique<Impl>();
@@ -199,7 +208,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddHouseholdEditRoute();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
-                            return Result<Response>(Response::Ok(OpenApiDocument(self->routes, FUPIN_VERSION_STRING)));
+                            return Result<Response>(
+                                Response::Ok(OpenApiDocument(self->routes, FUPIN_VERSION_STRING)));
                           }});
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
@@ -225,7 +235,7 @@ Status Server::Run() {
                                                                             t_request_start)
                           .count();
       const nlohmann::json line = {{"at", NowUtcIso8601()}, {"ip", req.remote_addr}, {"method", req.method},
-                                   {"path", req.path},      {"status", res.status},   {"us", us}};
+                                   {"path", req.path},      {"status", res.status},  {"us", us}};
       std::cerr << DumpJson(line) << '\n';
     });
   }
@@ -236,7 +246,8 @@ Status Server::Run() {
       Request req;
       req.method = raw.method;
       req.path = raw.path;
-      for (size_t i = 0; i < names.size() && i + 1 < raw.matches.size(); ++i) req.path_params[names[i]] = raw.matches[i + 1];
+      for (size_t i = 0; i < names.size() && i + 1 < raw.matches.size(); ++i)
+        req.path_params[names[i]] = raw.matches[i + 1];
       for (const auto& [k, v] : raw.params) req.query.emplace(k, v);
       req.body = raw.body;
       req.ip = raw.remote_addr;
@@ -248,8 +259,9 @@ Status Server::Run() {
         if (!user.ok()) return Send(res, ErrorResponse(user.status()));
         req.user = *user;
         if (write && raw.get_header_value("X-CSRF-Token") != req.session.csrf_token) {
-          return Send(res, ErrorResponse(Status::PermissionDenied(
-                               {"请求缺少有效的 CSRF 令牌，请刷新页面", "missing or wrong CSRF token; reload the page"})));
+          return Send(
+              res, ErrorResponse(Status::PermissionDenied({"请求缺少有效的 CSRF 令牌，请刷新页面",
+                                                           "missing or wrong CSRF token; reload the page"})));
         }
         if (route.access == Access::kSession && d.auth->MustChangePassword(*req.user)) {
           return Send(res, ErrorResponse(Status::FailedPrecondition(
@@ -265,11 +277,16 @@ Status Server::Run() {
       Send(res, out.ok() ? *out : ErrorResponse(out.status()));
     };
     const std::string pattern = ToRegex(route.path);
-    if (route.method == "GET") http.Get(pattern, handler);
-    else if (route.method == "POST") http.Post(pattern, handler);
-    else if (route.method == "PUT") http.Put(pattern, handler);
-    else if (route.method == "PATCH") http.Patch(pattern, handler);
-    else if (route.method == "DELETE") http.Delete(pattern, handler);
+    if (route.method == "GET")
+      http.Get(pattern, handler);
+    else if (route.method == "POST")
+      http.Post(pattern, handler);
+    else if (route.method == "PUT")
+      http.Put(pattern, handler);
+    else if (route.method == "PATCH")
+      http.Patch(pattern, handler);
+    else if (route.method == "DELETE")
+      http.Delete(pattern, handler);
   }
 
   std::string index_html;
@@ -285,8 +302,9 @@ Status Server::Run() {
     if (!res.body.empty()) return;  // a handler's own error envelope
     if (req.path.rfind("/api/", 0) == 0) {
       if (res.status == 404) {
-        Send(res, ErrorResponse(Status::NotFound("path", {fmt::format("没有接口 {} {}", req.method, req.path),
-                                                          fmt::format("no route {} {}", req.method, req.path)})));
+        Send(res,
+             ErrorResponse(Status::NotFound("path", {fmt::format("没有接口 {} {}", req.method, req.path),
+                                                     fmt::format("no route {} {}", req.method, req.path)})));
       } else if (res.status == 413) {
         Send(res, ErrorResponse(Status::Invalid("body", "request.too_large",
                                                 {"请求内容过大", "the request body is too large"})));
@@ -316,13 +334,15 @@ Status Server::Run() {
   }
   if (!bound) {
     d.stopping = true;
+    d.listen_done = true;
     {
       std::lock_guard lock(d.port_mu);
       d.bound_port = -1;
     }
     d.port_cv.notify_all();
-    return Status::Unavailable({fmt::format("无法监听 {}:{}（端口被占用？）", d.options.host, d.options.port),
-                                fmt::format("cannot listen on {}:{} (port in use?)", d.options.host, d.options.port)});
+    return Status::Unavailable(
+        {fmt::format("无法监听 {}:{}（端口被占用？）", d.options.host, d.options.port),
+         fmt::format("cannot listen on {}:{} (port in use?)", d.options.host, d.options.port)});
   }
   {
     std::lock_guard lock(d.port_mu);
@@ -332,6 +352,7 @@ Status Server::Run() {
   d.watcher = std::thread([&d] { d.WatchDatabase(); });
   const bool ok = http.listen_after_bind();
   d.stopping = true;
+  d.listen_done = true;
   if (d.watcher.joinable()) d.watcher.join();
   if (!ok && !d.stopping) return Status::Internal({"服务器异常退出", "the server stopped unexpectedly"});
   return Status::Ok();
@@ -339,7 +360,12 @@ Status Server::Run() {
 
 void Server::Stop() {
   impl_->stopping = true;
-  impl_->http.stop();
+  // httplib's stop() does nothing until the listen loop runs, and a signal may come
+  // between bind and listen: repeat until the loop has ended.
+  while (!impl_->listen_done.load()) {
+    if (impl_->http.is_running()) impl_->http.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 int Server::WaitForPort() {

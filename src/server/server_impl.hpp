@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "accounts/auth_service.hpp"
-#include "analytics/indicator_engine.hpp"
 #include "accounts/role.hpp"
+#include "analytics/indicator_engine.hpp"
 #include "policy/policy.hpp"
 #include "server/household_index.hpp"
 #include "server/rate_limiter.hpp"
@@ -43,6 +43,7 @@ struct Server::Impl {
   std::condition_variable port_cv;
   int bound_port = 0;
   std::atomic<bool> stopping{false};
+  std::atomic<bool> listen_done{false};  // Run() has left (or never entered) the listen loop
   std::thread watcher;
   int64_t data_version = -1;
   std::atomic<int64_t> history_seen{0};  // newest history row reflected in the read models
@@ -60,8 +61,8 @@ struct Server::Impl {
   Status Require(const accounts::User& user, accounts::Permission p) const;
   /// The household row if the user may see it; NotFound otherwise (never "forbidden").
   Result<HouseholdRow> VisibleHousehold(const accounts::User& user, const std::string& id) const;
-  Status Audit(const Request& req, const std::string& action, const std::string& target, const std::string& detail,
-               const std::string& before = "", const std::string& after = "");
+  Status Audit(const Request& req, const std::string& action, const std::string& target,
+               const std::string& detail, const std::string& before = "", const std::string& after = "");
 
   void AddAuthRoutes();
   void AddRegistryRoutes();
@@ -72,9 +73,13 @@ struct Server::Impl {
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.
   void UpdateIndicators(const registry::Household& household);
-  /// The household's procedures with their next steps; adds the step actions the user may take.
+  /// The household's procedures with their steps and next steps (the shape of
+  /// GET /procedures/{pid}); adds the step actions the user may take and says whether one is open.
   nlohmann::json ProceduresOf(store::Store& s, const accounts::User& user, const std::string& household_id,
-                              nlohmann::json* actions);
+                              nlohmann::json* actions, bool* any_open);
+  /// Names of regions by code number (the short code when a region is unknown).
+  std::unordered_map<uint64_t, std::string> RegionNames(store::Store& s,
+                                                        const std::vector<RegionCode>& codes);
   /// Re-reads one household into the read models after a write.
   Status ReloadHousehold(store::Store& s, const std::string& id);
 };

@@ -38,10 +38,23 @@ struct WriteCounts {
   int64_t unchanged = 0;
 };
 
-/// Who changes the data and from where; recorded with every history row.
+/// What to record in the audit log: every write, every export and every unmasked view.
+struct AuditEvent {
+  std::string actor;
+  std::string action;            // e.g. "households.export.unmasked"
+  std::string target;            // e.g. a region code or a household id
+  std::string detail;            // free text or JSON
+  std::string ip = {};           // where the request came from; "" for the CLI
+  std::string before_json = {};  // the record before a write, if any
+  std::string after_json = {};   // the record after a write, if any
+};
+
+/// Who changes the data and from where; recorded with every history row. `audit`
+/// entries are appended in the same transaction as the change: both land or neither.
 struct ChangeContext {
   std::string actor;   // e.g. "cli:root"
   std::string source;  // e.g. "import:households.csv"
+  std::vector<AuditEvent> audit = {};
 };
 
 /// One household to write: `before` is the stored record (nullptr for a new one).
@@ -50,28 +63,23 @@ struct HouseholdWrite {
   const registry::Household* after = nullptr;
 };
 
+/// A record that changed, and its version after the change.
+struct ChangedRecord {
+  std::string id;
+  int64_t version = 0;
+};
+
 /// A row of a record's history: the record before and after one change, as JSON.
 struct HistoryEntry {
   int64_t id = 0;
-  std::string entity;     // "household"
-  std::string entity_id;  // e.g. the household id
-  int64_t version = 0;    // the record's version after the change
-  std::string changed_at; // ISO 8601 UTC
+  std::string entity;      // "household"
+  std::string entity_id;   // e.g. the household id
+  int64_t version = 0;     // the record's version after the change
+  std::string changed_at;  // ISO 8601 UTC
   std::string actor;
   std::string source;
   std::string before_json;  // empty for a creation
   std::string after_json;
-};
-
-/// What to record in the audit log: every write, every export and every unmasked view.
-struct AuditEvent {
-  std::string actor;
-  std::string action;  // e.g. "households.export.unmasked"
-  std::string target;  // e.g. a region code or a household id
-  std::string detail;  // free text or JSON
-  std::string ip = {};           // where the request came from; "" for the CLI
-  std::string before_json = {};  // the record before a write, if any
-  std::string after_json = {};   // the record after a write, if any
 };
 
 /// A stored audit entry: append-only, hash-chained (audit/audit_chain.hpp).
@@ -190,12 +198,14 @@ class Store {
       std::span<const std::string> id_numbers) = 0;
   /// Inserts or replaces households with their members in one transaction, bumps each
   /// record's version and writes one history row per household. Calls `progress`
-  /// every few thousand households. On any failure nothing is written.
+  /// every few thousand households. A `before` whose version is no longer the stored
+  /// one is refused (kConflict). On any failure nothing is written.
   virtual Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
                                  const ProgressFn& progress) = 0;
-  /// Ids of households with a history row after `after_id`, and the newest history id
-  /// (so a reader can follow every change, its own and other processes', incrementally).
-  virtual Result<std::vector<std::string>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) = 0;
+  /// Households with a history row after `after_id`, each with its newest version, and
+  /// the newest history id (so a reader can follow every change, its own and other
+  /// processes', incrementally, and skip the ones it already holds).
+  virtual Result<std::vector<ChangedRecord>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) = 0;
   /// The history of one record, oldest first.
   virtual Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) = 0;
 
@@ -255,6 +265,7 @@ struct OpenOptions {
 };
 
 /// Opens (and migrates) a SQLite database file; ":memory:" gives a private in-memory store.
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path, const OpenOptions& options = {});
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path,
+                                               const OpenOptions& options = {});
 
 }  // namespace fupin::store

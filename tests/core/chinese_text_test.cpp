@@ -22,5 +22,16 @@ TEST(ChineseTextTest, SortKeysOrderByPinyin) {
   EXPECT_EQ(names, (std::vector<std::string>{"阿明", "陈七", "李四", "王五", "张三", "赵六"}));
 }
 
+TEST(ChineseTextTest, PolyphonicSurnamesTakeTheirSurnameReading) {
+  EXPECT_EQ(NameInitials("曾国强"), "zgq");
+  EXPECT_EQ(NameInitials("单雄信"), "sxx");
+  EXPECT_EQ(NameInitials("王德明"), "wdm");
+  EXPECT_EQ(PinyinInitials("曾经"), "cj");  // only names get the surname reading
+  std::vector<std::string> names = {"张三", "曾国强", "陈七", "查良"};
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return NameSortKey(a) < NameSortKey(b); });
+  EXPECT_EQ(names, (std::vector<std::string>{"陈七", "曾国强", "查良", "张三"}));
+}
+
 }  // namespace
 }  // namespace fupin

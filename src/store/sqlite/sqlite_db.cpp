@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace fupin::store::sqlite {
 
 Result<Database> Database::Open(const std::filesystem::path& path, bool create) {
@@ -17,26 +19,38 @@ Result<Database> Database::Open(const std::filesystem::path& path, bool create) 
   Database database(db);
   sqlite3_busy_timeout(db, 5000);
   sqlite3_extended_result_codes(db, 1);
-  FUPIN_RETURN_IF_ERROR(database.Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-      "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+  FUPIN_RETURN_IF_ERROR(
+      database.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
   return database;
+}
+
+Database::Database(sqlite3* db) : db_(db), cache_(std::make_unique<StatementCache>()) {}
+
+Database::StatementCache::~StatementCache() {
+  for (auto& [sql, stmt] : idle) sqlite3_finalize(stmt);
 }
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    cache_.reset();
     sqlite3_close_v2(db_);
     db_ = other.db_;
+    cache_ = std::move(other.cache_);
     other.db_ = nullptr;
   }
   return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  cache_.reset();  // finalizes the idle statements first
+  sqlite3_close_v2(db_);
+}
 
 Status Database::Error(std::string_view what) const {
   const char* msg = db_ != nullptr ? sqlite3_errmsg(db_) : "no connection";
-  return Status::Internal({fmt::format("数据库错误（{}）：{}", what, msg), fmt::format("database error ({}): {}", what, msg)});
+  return Status::Internal(
+      {fmt::format("数据库错误（{}）：{}", what, msg), fmt::format("database error ({}): {}", what, msg)});
 }
 
 Status Database::Exec(std::string_view sql) {
@@ -51,25 +65,56 @@ Status Database::Exec(std::string_view sql) {
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {
+  constexpr size_t kMaxCached = 256;  // SQL texts are few; the cap only guards against generated ones
+  sqlite3_stmt** slot = nullptr;
+  if (cache_) {
+    auto it = cache_->idle.find(std::string(sql));
+    if (it != cache_->idle.end() && it->second != nullptr) {
+      sqlite3_stmt* stmt = std::exchange(it->second, nullptr);
+      return Statement(stmt, db_, &it->second);
+    }
+    if (it != cache_->idle.end()) {
+      slot = nullptr;  // in use already (nested): this one is finalized after use
+    } else if (cache_->idle.size() < kMaxCached) {
+      slot = &cache_->idle.emplace(std::string(sql), nullptr).first->second;
+    }
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                          nullptr) != SQLITE_OK) {
     return Error("prepare");
   }
-  return Statement(stmt, db_);
+  return Statement(stmt, db_, slot);
+}
+
+void Statement::Release() {
+  if (stmt_ == nullptr) return;
+  if (slot_ != nullptr && *slot_ == nullptr) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *slot_ = stmt_;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+  stmt_ = nullptr;
+  slot_ = nullptr;
 }
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    Release();
     stmt_ = other.stmt_;
     db_ = other.db_;
+    slot_ = other.slot_;
     other.stmt_ = nullptr;
+    other.slot_ = nullptr;
   }
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  Release();
+}
 
 Statement& Statement::Bind(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
@@ -92,9 +137,12 @@ bool Statement::Step(Status* status) {
   if (rc != SQLITE_DONE) {
     const char* msg = sqlite3_errmsg(db_);
     const bool constraint = (rc & 0xff) == SQLITE_CONSTRAINT;
-    *status = constraint ? Status::Conflict("", "store.constraint",
-                                            {fmt::format("数据约束冲突：{}", msg), fmt::format("constraint violated: {}", msg)})
-                         : Status::Internal({fmt::format("数据库错误：{}", msg), fmt::format("database error: {}", msg)});
+    *status =
+        constraint
+            ? Status::Conflict(
+                  "", "store.constraint",
+                  {fmt::format("数据约束冲突：{}", msg), fmt::format("constraint violated: {}", msg)})
+            : Status::Internal({fmt::format("数据库错误：{}", msg), fmt::format("database error: {}", msg)});
   }
   return false;
 }

@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/status.hpp"
 
@@ -21,7 +23,9 @@ class Database {
   /// Opens with WAL, foreign keys on, a busy timeout and NORMAL sync (safe in WAL).
   static Result<Database> Open(const std::filesystem::path& path, bool create);
 
-  Database(Database&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Database(Database&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+    other.db_ = nullptr;
+  }
   Database& operator=(Database&& other) noexcept;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -29,6 +33,8 @@ class Database {
 
   /// Runs one or more statements without parameters (schema, pragmas, BEGIN/COMMIT).
   Status Exec(std::string_view sql);
+  /// A prepared statement. Statements are kept per connection and reused: preparing
+  /// the same SQL again takes the idle one (reset, bindings cleared).
   Result<Statement> Prepare(std::string_view sql);
   int64_t Changes() const { return sqlite3_changes64(db_); }
   sqlite3* handle() const { return db_; }
@@ -37,13 +43,26 @@ class Database {
   Status Error(std::string_view what) const;
 
  private:
-  explicit Database(sqlite3* db) : db_(db) {}
+  explicit Database(sqlite3* db);
   sqlite3* db_ = nullptr;
+
+ public:
+  /// Idle prepared statements by SQL text (nullptr while the statement is in use).
+  struct StatementCache {
+    std::unordered_map<std::string, sqlite3_stmt*> idle;
+    ~StatementCache();
+  };
+
+ private:
+  std::unique_ptr<StatementCache> cache_;
 };
 
 class Statement {
  public:
-  Statement(Statement&& other) noexcept : stmt_(other.stmt_), db_(other.db_) { other.stmt_ = nullptr; }
+  Statement(Statement&& other) noexcept : stmt_(other.stmt_), db_(other.db_), slot_(other.slot_) {
+    other.stmt_ = nullptr;
+    other.slot_ = nullptr;
+  }
   Statement& operator=(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -87,9 +106,12 @@ class Statement {
 
  private:
   friend class Database;
-  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  Statement(sqlite3_stmt* stmt, sqlite3* db, sqlite3_stmt** slot) : stmt_(stmt), db_(db), slot_(slot) {}
+  /// Returns the statement to its cache slot, or finalizes it.
+  void Release();
   sqlite3_stmt* stmt_ = nullptr;
   sqlite3* db_ = nullptr;
+  sqlite3_stmt** slot_ = nullptr;  // where the statement goes back when done; null = finalize
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded.

@@ -145,15 +145,17 @@ class SqliteStore final : public Store {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
     FUPIN_ASSIGN_OR_RETURN(Statement clear,
                            db_.Prepare("UPDATE regions SET poor_village = 0 WHERE code BETWEEN ? AND ?"));
-    clear.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
+    clear.Bind(1, static_cast<int64_t>(within.number()))
+        .Bind(2, static_cast<int64_t>(within.last_descendant()));
     FUPIN_RETURN_IF_ERROR(clear.Run());
     FUPIN_ASSIGN_OR_RETURN(Statement mark, db_.Prepare("UPDATE regions SET poor_village = 1 WHERE code = ?"));
     for (RegionCode v : villages) {
       mark.Bind(1, static_cast<int64_t>(v.number()));
       FUPIN_RETURN_IF_ERROR(mark.Run());
       if (db_.Changes() != 1) {
-        return Status::NotFound("village", {fmt::format("村 {} 不在区划表中", v.ToString()),
-                                            fmt::format("village {} is not in the region table", v.ToString())});
+        return Status::NotFound("village",
+                                {fmt::format("村 {} 不在区划表中", v.ToString()),
+                                 fmt::format("village {} is not in the region table", v.ToString())});
       }
       mark.Reset();
     }
@@ -185,9 +187,10 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<Household>> LoadHouseholds(RegionCode within) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format(
-                                            "SELECT {} FROM households WHERE village BETWEEN ? AND ? ORDER BY id",
-                                            kHouseholdColumns)));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q,
+        db_.Prepare(fmt::format("SELECT {} FROM households WHERE village BETWEEN ? AND ? ORDER BY id",
+                                kHouseholdColumns)));
     q.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
     std::vector<Household> out;
     std::unordered_map<std::string, size_t> index;
@@ -198,11 +201,12 @@ class SqliteStore final : public Store {
     }
     FUPIN_RETURN_IF_ERROR(s);
     FUPIN_ASSIGN_OR_RETURN(
-        Statement pq, db_.Prepare(fmt::format("SELECT p.household_id, p.seq, p.id_number, p.name, p.sex, p.birth_date, "
-                                              "p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, "
-                                              "p.migrant_work, p.medical_insurance, p.pension_insurance "
-                                              "FROM persons p JOIN households h ON h.id = p.household_id "
-                                              "WHERE h.village BETWEEN ? AND ? ORDER BY p.household_id, p.seq")));
+        Statement pq,
+        db_.Prepare(fmt::format("SELECT p.household_id, p.seq, p.id_number, p.name, p.sex, p.birth_date, "
+                                "p.relation, p.ethnicity, p.education, p.schooling, p.health, p.labour, "
+                                "p.migrant_work, p.medical_insurance, p.pension_insurance "
+                                "FROM persons p JOIN households h ON h.id = p.household_id "
+                                "WHERE h.village BETWEEN ? AND ? ORDER BY p.household_id, p.seq")));
     pq.Bind(1, static_cast<int64_t>(within.number())).Bind(2, static_cast<int64_t>(within.last_descendant()));
     while (pq.Step(&s)) {
       auto it = index.find(pq.Text(0));
@@ -212,12 +216,14 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Result<std::unordered_map<std::string, Household>> FindHouseholds(std::span<const std::string> ids) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q,
-                           db_.Prepare(fmt::format("SELECT {} FROM households WHERE id = ?", kHouseholdColumns)));
-    FUPIN_ASSIGN_OR_RETURN(Statement pq, db_.Prepare(fmt::format("SELECT {} FROM persons WHERE household_id = ? "
-                                                                 "ORDER BY seq",
-                                                                 kPersonColumns)));
+  Result<std::unordered_map<std::string, Household>> FindHouseholds(
+      std::span<const std::string> ids) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM households WHERE id = ?", kHouseholdColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement pq,
+                           db_.Prepare(fmt::format("SELECT {} FROM persons WHERE household_id = ? "
+                                                   "ORDER BY seq",
+                                                   kPersonColumns)));
     std::unordered_map<std::string, Household> out;
     for (const std::string& id : ids) {
       q.Bind(1, id);
@@ -252,7 +258,12 @@ class SqliteStore final : public Store {
   Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
                          const ProgressFn& progress) override {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    // A record changed by someone else since it was read is not overwritten.
+    for (const HouseholdWrite& w : writes) {
+      if (w.before != nullptr) FUPIN_RETURN_IF_ERROR(CheckHouseholdVersion(*w.before));
+    }
     FUPIN_RETURN_IF_ERROR(WriteHouseholdRows(writes, context, progress));
+    for (const AuditEvent& e : context.audit) FUPIN_RETURN_IF_ERROR(RecordAudit(e));
     return tx.Commit();
   }
 
@@ -350,6 +361,7 @@ class SqliteStore final : public Store {
       q.Args()(row.id)(c.household_id)(c.date)(c.per_capita_fen);
       FUPIN_RETURN_IF_ERROR(q.Run());
     }
+    for (const AuditEvent& e : context.audit) FUPIN_RETURN_IF_ERROR(RecordAudit(e));
     FUPIN_RETURN_IF_ERROR(tx.Commit());
     return row;
   }
@@ -444,17 +456,21 @@ class SqliteStore final : public Store {
   // transaction.
   Status WriteHouseholdRows(std::span<const HouseholdWrite> writes, const ChangeContext& context,
                             const ProgressFn& progress) {
-    FUPIN_ASSIGN_OR_RETURN(Statement upsert,
-                           db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
-                                                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                                   kHouseholdColumns)));
-    FUPIN_ASSIGN_OR_RETURN(Statement delete_members, db_.Prepare("DELETE FROM persons WHERE household_id = ?"));
-    FUPIN_ASSIGN_OR_RETURN(Statement insert_person,
-                           db_.Prepare(fmt::format("INSERT INTO persons({}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                                   kPersonColumns)));
-    FUPIN_ASSIGN_OR_RETURN(Statement insert_history,
-                           db_.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, source, "
-                                       "before_json, after_json) VALUES ('household', ?, ?, ?, ?, ?, ?, ?)"));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement upsert,
+        db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
+                                "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                kHouseholdColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement delete_members,
+                           db_.Prepare("DELETE FROM persons WHERE household_id = ?"));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement insert_person,
+        db_.Prepare(
+            fmt::format("INSERT INTO persons({}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", kPersonColumns)));
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement insert_history,
+        db_.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, source, "
+                    "before_json, after_json) VALUES ('household', ?, ?, ?, ?, ?, ?, ?)"));
     const std::string now = NowUtcIso8601();
     size_t done = 0;
     for (const HouseholdWrite& w : writes) {
@@ -468,33 +484,39 @@ class SqliteStore final : public Store {
         delete_members.Reset();
       }
       const auto& g = h.guarantees;
-      upsert.Args()(h.id)(static_cast<int64_t>(h.village.number()))(h.group)(Code(h.attribute))(Code(h.main_cause))(
-          int64_t{h.other_causes})(h.income.wages.fen())(h.income.production.fen())(h.income.property.fen())(
-          h.income.transfer.fen())(h.income.production_costs.fen())(h.PerCapitaNetIncome().fen())(Code(g.food))(
-          Code(g.clothing))(Code(g.education))(Code(g.medical))(Code(g.housing))(Code(g.water))(Code(g.electricity))(
-          Code(g.radio_tv))(int64_t{h.registration_year})(Code(h.status))(int64_t{h.exit_year})(
-          Code(h.monitoring_category))(Code(h.risk_eliminated))(h.phone)(h.cadre_name)(
-          h.cadre_phone)(h.cadre_unit)(version)(now);
+      upsert.Args()(h.id)(static_cast<int64_t>(h.village.number()))(h.group)(Code(h.attribute))(
+          Code(h.main_cause))(int64_t{h.other_causes})(h.income.wages.fen())(h.income.production.fen())(
+          h.income.property.fen())(h.income.transfer.fen())(h.income.production_costs.fen())(
+          h.PerCapitaNetIncome().fen())(Code(g.food))(Code(g.clothing))(Code(g.education))(Code(g.medical))(
+          Code(g.housing))(Code(g.water))(Code(g.electricity))(Code(g.radio_tv))(
+          int64_t{h.registration_year})(Code(h.status))(int64_t{h.exit_year})(Code(h.monitoring_category))(
+          Code(h.risk_eliminated))(h.phone)(h.cadre_name)(h.cadre_phone)(h.cadre_unit)(version)(now);
       FUPIN_RETURN_IF_ERROR(upsert.Run());
       upsert.Reset();
       int64_t seq = 0;
       for (const Person& p : h.members) {
         insert_person.Args()(h.id)(seq++)(p.id_number)(p.name)(std::string_view(SexCode(p.sex)))(
             p.birth_date.ToString())(Code(p.relation))(p.ethnicity)(Code(p.education))(Code(p.schooling))(
-            Code(p.health))(Code(p.labour))(Code(p.migrant_work))(Code(p.medical_insurance))(Code(p.pension_insurance));
+            Code(p.health))(Code(p.labour))(Code(p.migrant_work))(Code(p.medical_insurance))(
+            Code(p.pension_insurance));
         Status s = insert_person.Run();
         if (!s.ok()) {
-          return Status::Conflict("id_number", "person.two_households",
-                                  {fmt::format("身份证号 {} 已登记在其他户，户 {} 未写入", IdNumber::Mask(p.id_number), h.id),
-                                   fmt::format("ID number {} is already registered in another household; household "
-                                               "{} not written",
-                                               IdNumber::Mask(p.id_number), h.id)});
+          return Status::Conflict(
+              "id_number", "person.two_households",
+              {fmt::format("身份证号 {} 已登记在其他户，户 {} 未写入", IdNumber::Mask(p.id_number), h.id),
+               fmt::format("ID number {} is already registered in another household; household "
+                           "{} not written",
+                           IdNumber::Mask(p.id_number), h.id)});
         }
         insert_person.Reset();
       }
       // A creation's history row has no JSON: the record itself is its first state, and
       // the next change's before_json keeps it. This keeps bulk imports cheap.
-      insert_history.Bind(1, h.id).Bind(2, version).Bind(3, now).Bind(4, context.actor).Bind(5, context.source);
+      insert_history.Bind(1, h.id)
+          .Bind(2, version)
+          .Bind(3, now)
+          .Bind(4, context.actor)
+          .Bind(5, context.source);
       if (w.before != nullptr) {
         Household after = h;
         after.version = version;
@@ -511,29 +533,32 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-  Result<std::vector<std::string>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) override {
+  Result<std::vector<ChangedRecord>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) override {
     FUPIN_ASSIGN_OR_RETURN(Statement newest, db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM history"));
     Status s;
     if (newest.Step(&s)) *newest_id = newest.Int(0);
     FUPIN_RETURN_IF_ERROR(s);
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT DISTINCT entity_id FROM history WHERE entity = 'household' "
-                                                    "AND id > ? AND id <= ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT entity_id, MAX(version) FROM history WHERE entity = "
+                                       "'household' AND id > ? AND id <= ? GROUP BY entity_id"));
     q.Args()(after_id)(*newest_id);
-    std::vector<std::string> out;
-    while (q.Step(&s)) out.push_back(q.Text(0));
+    std::vector<ChangedRecord> out;
+    while (q.Step(&s)) out.push_back({q.Text(0), q.Int(1)});
     FUPIN_RETURN_IF_ERROR(s);
     return out;
   }
 
   Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, entity, entity_id, version, changed_at, actor, source, "
-                                                    "COALESCE(before_json, ''), COALESCE(after_json, '') FROM history "
-                                                    "WHERE entity = ? AND entity_id = ? ORDER BY id"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT id, entity, entity_id, version, changed_at, actor, source, "
+                                       "COALESCE(before_json, ''), COALESCE(after_json, '') FROM history "
+                                       "WHERE entity = ? AND entity_id = ? ORDER BY id"));
     q.Bind(1, entity).Bind(2, entity_id);
     std::vector<HistoryEntry> out;
     Status s;
     while (q.Step(&s)) {
-      out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
+      out.push_back(
+          {q.Int(0), q.Text(1), q.Text(2), q.Int(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)});
     }
     FUPIN_RETURN_IF_ERROR(s);
     return out;
@@ -546,7 +571,8 @@ class SqliteStore final : public Store {
       FUPIN_ASSIGN_OR_RETURN(Transaction t, Transaction::Begin(db_));
       tx.emplace(std::move(t));
     }
-    FUPIN_ASSIGN_OR_RETURN(Statement last, db_.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    FUPIN_ASSIGN_OR_RETURN(Statement last,
+                           db_.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     Status s;
     int64_t id = 1;
     std::string prev_hash;
@@ -557,14 +583,17 @@ class SqliteStore final : public Store {
     FUPIN_RETURN_IF_ERROR(s);
     const std::string at = NowUtcIso8601();
     const std::string hash = audit::EntryHash(prev_hash, id, at, e);
-    FUPIN_ASSIGN_OR_RETURN(Statement ins, db_.Prepare("INSERT INTO audit_log(id, at, actor, action, target, detail, ip, "
-                                                      "before_json, after_json, prev_hash, hash) VALUES "
-                                                      "(?,?,?,?,?,?,?,?,?,?,?)"));
-    ins.Args()(id)(at)(e.actor)(e.action)(e.target)(e.detail)(e.ip)(e.before_json)(e.after_json)(prev_hash)(hash);
+    FUPIN_ASSIGN_OR_RETURN(Statement ins,
+                           db_.Prepare("INSERT INTO audit_log(id, at, actor, action, target, detail, ip, "
+                                       "before_json, after_json, prev_hash, hash) VALUES "
+                                       "(?,?,?,?,?,?,?,?,?,?,?)"));
+    ins.Args()(id)(at)(e.actor)(e.action)(e.target)(e.detail)(e.ip)(e.before_json)(e.after_json)(
+        prev_hash)(hash);
     FUPIN_RETURN_IF_ERROR(ins.Run());
-    FUPIN_ASSIGN_OR_RETURN(Statement head, db_.Prepare("INSERT INTO audit_head(one, last_id, last_hash) VALUES (1, ?, ?) "
-                                                       "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
-                                                       "last_hash = excluded.last_hash"));
+    FUPIN_ASSIGN_OR_RETURN(Statement head,
+                           db_.Prepare("INSERT INTO audit_head(one, last_id, last_hash) VALUES (1, ?, ?) "
+                                       "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
+                                       "last_hash = excluded.last_hash"));
     head.Args()(id)(hash);
     FUPIN_RETURN_IF_ERROR(head.Run());
     if (tx) FUPIN_RETURN_IF_ERROR(tx->Commit());
@@ -582,9 +611,10 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<AuditEntry>> ListAudit(int64_t after_id, int limit) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
-                                                    "after_json, prev_hash, hash FROM audit_log WHERE id > ? "
-                                                    "ORDER BY id LIMIT ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
+                                       "after_json, prev_hash, hash FROM audit_log WHERE id > ? "
+                                       "ORDER BY id LIMIT ?"));
     q.Args()(after_id)(int64_t{limit});
     std::vector<AuditEntry> out;
     Status s;
@@ -594,7 +624,8 @@ class SqliteStore final : public Store {
   }
 
   Result<std::pair<int64_t, std::string>> AuditHead() override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT last_id, last_hash FROM audit_head WHERE one = 1"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT last_id, last_hash FROM audit_head WHERE one = 1"));
     Status s;
     std::pair<int64_t, std::string> out{0, ""};
     if (q.Step(&s)) out = {q.Int(0), q.Text(1)};
@@ -607,9 +638,10 @@ class SqliteStore final : public Store {
     Status s;
     if (count.Step(&s)) *total = count.Int(0);
     FUPIN_RETURN_IF_ERROR(s);
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
-                                                    "after_json, prev_hash, hash FROM audit_log ORDER BY id DESC "
-                                                    "LIMIT ? OFFSET ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
+                                       "after_json, prev_hash, hash FROM audit_log ORDER BY id DESC "
+                                       "LIMIT ? OFFSET ?"));
     q.Args()(int64_t{limit})(int64_t{offset});
     std::vector<AuditEntry> out;
     while (q.Step(&s)) out.push_back(ReadAudit(q));
@@ -619,7 +651,8 @@ class SqliteStore final : public Store {
 
   // --- Accounts ---
   static constexpr std::string_view kUserColumns =
-      "id, username, display_name, role, scope, cadre_phone, password_hash, must_change_password, disabled, demo, "
+      "id, username, display_name, role, scope, cadre_phone, password_hash, must_change_password, disabled, "
+      "demo, "
       "failed_logins, locked_until, version";
 
   static accounts::User ReadUser(const Statement& q) {
@@ -641,12 +674,14 @@ class SqliteStore final : public Store {
   }
 
   Result<int64_t> CreateUser(const accounts::User& u) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO users(username, display_name, role, scope, "
-                                                    "cadre_phone, password_hash, must_change_password, disabled, demo, "
-                                                    "failed_logins, locked_until, version, created_at) VALUES "
-                                                    "(?,?,?,?,?,?,?,?,?,0,0,1,?)"));
-    q.Args()(u.username)(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(u.cadre_phone)(
-        u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(int64_t{u.demo})(NowUtcIso8601());
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("INSERT INTO users(username, display_name, role, scope, "
+                                       "cadre_phone, password_hash, must_change_password, disabled, demo, "
+                                       "failed_logins, locked_until, version, created_at) VALUES "
+                                       "(?,?,?,?,?,?,?,?,?,0,0,1,?)"));
+    q.Args()(u.username)(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(
+        u.cadre_phone)(u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(
+        int64_t{u.demo})(NowUtcIso8601());
     Status s = q.Run();
     if (s.code() == StatusCode::kConflict) {
       return Status::AlreadyExists("username", {fmt::format("用户名 {} 已存在", u.username),
@@ -656,8 +691,10 @@ class SqliteStore final : public Store {
     return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
   }
 
-  Result<std::optional<accounts::User>> FindUserBy(std::string_view where, const std::function<void(Statement&)>& bind) {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM users WHERE {}", kUserColumns, where)));
+  Result<std::optional<accounts::User>> FindUserBy(std::string_view where,
+                                                   const std::function<void(Statement&)>& bind) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare(fmt::format("SELECT {} FROM users WHERE {}", kUserColumns, where)));
     bind(q);
     Status s;
     std::optional<accounts::User> out;
@@ -675,7 +712,8 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<accounts::User>> ListUsers() override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
     std::vector<accounts::User> out;
     Status s;
     while (q.Step(&s)) out.push_back(ReadUser(q));
@@ -684,32 +722,37 @@ class SqliteStore final : public Store {
   }
 
   Status UpdateUser(const accounts::User& u) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("UPDATE users SET display_name = ?, role = ?, scope = ?, "
-                                                    "cadre_phone = ?, password_hash = ?, must_change_password = ?, "
-                                                    "disabled = ?, failed_logins = ?, locked_until = ?, "
-                                                    "version = version + 1 WHERE id = ? AND version = ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("UPDATE users SET display_name = ?, role = ?, scope = ?, "
+                                       "cadre_phone = ?, password_hash = ?, must_change_password = ?, "
+                                       "disabled = ?, failed_logins = ?, locked_until = ?, "
+                                       "version = version + 1 WHERE id = ? AND version = ?"));
     q.Args()(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(u.cadre_phone)(
         u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(int64_t{u.failed_logins})(
         u.locked_until)(u.id)(u.version);
     FUPIN_RETURN_IF_ERROR(q.Run());
     if (db_.Changes() != 1) {
-      return Status::Conflict("version", "user.stale",
-                              {fmt::format("用户 {} 已被他人修改，请刷新后重试", u.username),
-                               fmt::format("user {} was changed by someone else; reload and retry", u.username)});
+      return Status::Conflict(
+          "version", "user.stale",
+          {fmt::format("用户 {} 已被他人修改，请刷新后重试", u.username),
+           fmt::format("user {} was changed by someone else; reload and retry", u.username)});
     }
     return Status::Ok();
   }
 
   Status CreateSession(const accounts::Session& session) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
-                                                    "expires_at, ip) VALUES (?,?,?,?,?,?)"));
-    q.Args()(session.token_hash)(session.user_id)(session.csrf_token)(session.created_at)(session.expires_at)(session.ip);
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
+                                       "expires_at, ip) VALUES (?,?,?,?,?,?)"));
+    q.Args()(session.token_hash)(session.user_id)(session.csrf_token)(session.created_at)(session.expires_at)(
+        session.ip);
     return q.Run();
   }
 
   Result<std::optional<accounts::Session>> FindSession(std::string_view token_hash) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at, ip "
-                                                    "FROM sessions WHERE token_hash = ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at, ip "
+                                       "FROM sessions WHERE token_hash = ?"));
     q.Bind(1, token_hash);
     Status s;
     std::optional<accounts::Session> out;
@@ -745,10 +788,12 @@ class SqliteStore final : public Store {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path, const OpenOptions& options) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path,
+                                               const OpenOptions& options) {
   if (!options.create && path != ":memory:" && !std::filesystem::exists(path)) {
-    return Status::Unavailable({fmt::format("数据库 {} 不存在，请先运行 fupin init", path.string()),
-                                fmt::format("database {} does not exist; run fupin init first", path.string())});
+    return Status::Unavailable(
+        {fmt::format("数据库 {} 不存在，请先运行 fupin init", path.string()),
+         fmt::format("database {} does not exist; run fupin init first", path.string())});
   }
   FUPIN_ASSIGN_OR_RETURN(Database db, Database::Open(path, options.create));
   FUPIN_RETURN_IF_ERROR(sqlite::Migrate(db));

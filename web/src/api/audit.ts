@@ -17,6 +17,8 @@ export function normalizeAuditEntry(raw: Raw): AuditEntry {
     action: s(raw.action ?? raw.event),
     subject: s(raw.subject ?? raw.target),
     detail: s(raw.detail ?? raw.details),
+    before: s(raw.before ?? raw.before_json),
+    after: s(raw.after ?? raw.after_json),
     hash: s(raw.hash),
   };
 }
@@ -27,13 +29,20 @@ export async function listAuditApi(page = 1, pageSize = 50): Promise<Page<AuditE
   return { ...raw, items: (raw.items ?? []).map(normalizeAuditEntry) };
 }
 
-/** GET /audit/verify → whether the hash chain holds, else the first broken entry. */
-export async function verifyAuditApi(): Promise<AuditVerifyResult> {
-  const raw = await http.get<Raw>('/audit/verify');
-  const broken = raw.first_broken ?? raw.broken ?? null;
+/** The hash-chain check as the server answers it: {ok, entries, first_bad_id, problem: {zh, en}}. */
+export function normalizeAuditVerify(raw: Raw): AuditVerifyResult {
+  // The server names the first broken entry by id (first_bad_id, 0 when none) and says what is wrong.
+  const broken = raw.first_broken ?? raw.broken ?? (raw.first_bad_id ? raw.first_bad_id : null);
+  const problem = raw.problem && typeof raw.problem === 'object' ? (raw.problem as { zh?: unknown; en?: unknown }) : null;
   return {
     ok: raw.ok === true,
     checked: typeof raw.checked === 'number' ? raw.checked : typeof raw.entries === 'number' ? raw.entries : null,
     first_broken: broken && typeof broken === 'object' ? normalizeAuditEntry(broken as Raw) : broken ? normalizeAuditEntry({ id: broken }) : null,
+    problem: problem && (problem.zh || problem.en) ? { zh: s(problem.zh), en: s(problem.en) } : null,
   };
+}
+
+/** GET /audit/verify → whether the hash chain holds, else the first broken entry. */
+export async function verifyAuditApi(): Promise<AuditVerifyResult> {
+  return normalizeAuditVerify(await http.get<Raw>('/audit/verify'));
 }

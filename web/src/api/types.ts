@@ -259,6 +259,9 @@ export interface AuditEntry {
   action: string;
   subject: string;
   detail: string;
+  /** The record before and after a write (JSON text; empty when the entry is not a write). */
+  before: string;
+  after: string;
   hash: string;
 }
 
@@ -266,6 +269,8 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number | null;
   first_broken: AuditEntry | null;
+  /** What is wrong with the first broken entry, in both languages. */
+  problem: { zh: string; en: string } | null;
 }
 
 export interface NewUser {

@@ -252,6 +252,9 @@ const enUS: typeof zhCN = {
     action: 'Action',
     subject: 'Subject',
     detail: 'Detail',
+    before: 'Before',
+    after: 'After',
+    changes: 'Changes',
   },
   users: {
     title: 'Users',

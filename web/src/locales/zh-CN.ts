@@ -250,6 +250,9 @@ export default {
     action: '操作',
     subject: '对象',
     detail: '详情',
+    before: '变更前',
+    after: '变更后',
+    changes: '变更内容',
   },
   users: {
     title: '用户管理',
