@@ -1,15 +1,17 @@
 # fupin — top-level entry points. Quick start on a fresh Debian 12 machine (as root):
-#   make demo    installs what is missing, builds, creates the demo county and shows it
-#   make test    installs what is missing, builds (release + ASan/UBSan), runs every test
+#   make demo    installs what is missing, builds, creates the demo county and serves it
+#   make test    installs what is missing, builds (release + ASan/UBSan + web), runs every test
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 BUILD_DIR ?= build/release
 ASAN_DIR ?= build/asan
 DEMO_DB ?= demo/fupin.db
 DEMO_COUNTY ?= 511025
+DEMO_LISTEN ?= 127.0.0.1:8080
+FUPIN := $(BUILD_DIR)/src/fupin
 CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build build-asan test test-release test-asan demo bench format clean
+.PHONY: all deps build build-asan test test-release test-asan test-e2e e2e-deps demo bench format clean web-deps web web-test
 
 all: build
 
@@ -17,7 +19,7 @@ deps:
 	@bash scripts/install-deps.sh
 
 $(BUILD_DIR)/CMakeCache.txt:
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_COMMON)
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DFUPIN_WEB_TESTS=ON $(CMAKE_COMMON)
 
 $(ASAN_DIR)/CMakeCache.txt:
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DFUPIN_SANITIZE=ON -DFUPIN_BUILD_BENCH=OFF \
@@ -33,18 +35,44 @@ test-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_DIR) -j $(JOBS) --output-on-failure
 
-test-release: build
+test-release: build web
 	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure
 
-# The sanitizer run first, the release run last so that ctest's summary ends the output.
+# The sanitizer run first, then the release run, whose ctest includes the web unit
+# tests and the browser tests (web.unit, web.e2e), so ctest's summary ends the output.
 test: test-asan test-release
 
-demo: build
+# Builds everything, creates the demo county with one account per role, and serves it
+# (API and web pages) until Ctrl-C.
+demo: build web
 	@mkdir -p $(dir $(DEMO_DB))
-	$(BUILD_DIR)/src/fupin demo --county $(DEMO_COUNTY) --seed 1 --db $(DEMO_DB) --force
+	$(FUPIN) demo --county $(DEMO_COUNTY) --seed 1 --db $(DEMO_DB) --force
+	@echo
+	@echo "浏览器打开 / open http://$(DEMO_LISTEN)/ — Ctrl-C 停止 / to stop"
+	$(FUPIN) serve --db $(DEMO_DB) --listen $(DEMO_LISTEN) --demo --web web/dist
 
 bench: build
 	$(BUILD_DIR)/bench/fupin_bench
+
+# The web front end (web/): node packages via npm ci, then vue-tsc + vite into web/dist.
+web-deps:
+	@bash scripts/install-web.sh
+
+web: web-deps
+	cd web && npm run build
+
+web-test: web-deps
+	cd web && npm test
+
+# Browser tests: Debian's Chromium (never a downloaded one) against `fupin serve` on the
+# demo county; screenshots of every page visited go to $(E2E_ARTIFACTS).
+E2E_ARTIFACTS ?= build/e2e-artifacts
+
+e2e-deps:
+	@bash scripts/install-e2e.sh
+
+test-e2e: build web e2e-deps
+	bash tests/e2e/run-e2e.sh $(BUILD_DIR)/src/fupin web/dist $(E2E_ARTIFACTS)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

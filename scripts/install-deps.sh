@@ -7,9 +7,12 @@ packages=(
   build-essential cmake pkg-config ccache clang-format git
   nlohmann-json3-dev libsqlite3-dev sqlite3
   libxlsxwriter-dev libminizip-dev libexpat1-dev zlib1g-dev
-  libicu-dev libsodium-dev libssl-dev
+  libicu-dev libsodium-dev libssl-dev libcpp-httplib-dev
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # browser tests and screenshots: Debian's Chromium and a CJK font (pinned: the font
+  # changes screenshot layout)
+  chromium fonts-wqy-microhei curl
 )
 
 missing=()

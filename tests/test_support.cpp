@@ -66,7 +66,7 @@ FupinProcess::FupinProcess(const std::vector<std::string>& args) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
   posix_spawn_file_actions_addclose(&actions, fds[0]);
   std::vector<std::string> argv_storage;
@@ -86,6 +86,17 @@ FupinProcess::FupinProcess(const std::vector<std::string>& args) {
 FupinProcess::~FupinProcess() {
   if (pid_ > 0) Kill(SIGKILL);
   if (err_fd_ >= 0) ::close(err_fd_);
+}
+
+int FupinProcess::Signal(int signal) { return pid_ > 0 ? ::kill(pid_, signal) : -1; }
+
+int FupinProcess::Wait() {
+  int wstatus = 0;
+  if (pid_ > 0) {
+    ::waitpid(pid_, &wstatus, 0);
+    pid_ = -1;
+  }
+  return wstatus;
 }
 
 bool FupinProcess::WaitForStderr(const std::string& needle) {
@@ -135,6 +146,20 @@ std::string DumpDatabase(const std::filesystem::path& db) {
     }
     sqlite3_finalize(q);
   }
+  sqlite3_close(handle);
+  return out;
+}
+
+std::string QueryOne(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* handle = nullptr;
+  sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* q = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+    const auto* v = sqlite3_column_text(q, 0);
+    if (v != nullptr) out = reinterpret_cast<const char*>(v);
+  }
+  sqlite3_finalize(q);
   sqlite3_close(handle);
   return out;
 }

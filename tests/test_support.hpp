@@ -30,7 +30,7 @@ struct RunResult {
 /// Runs the real `fupin` binary with `args` (no shell), waits, captures both streams.
 RunResult RunFupin(const std::vector<std::string>& args);
 
-/// A running `fupin` process whose stderr is readable line by line.
+/// A running `fupin` process whose stdout and stderr (merged) are readable.
 class FupinProcess {
  public:
   explicit FupinProcess(const std::vector<std::string>& args);
@@ -41,6 +41,12 @@ class FupinProcess {
   bool WaitForStderr(const std::string& needle);
   /// Sends `signal` and reaps the process; returns the raw wait status.
   int Kill(int signal);
+  /// Sends `signal` without waiting.
+  int Signal(int signal);
+  /// Waits for the process to end; returns the raw wait status.
+  int Wait();
+  /// Everything read from the process so far.
+  const std::string& output() const { return buffer_; }
 
  private:
   int pid_ = -1;
@@ -51,6 +57,9 @@ class FupinProcess {
 /// Every row of every table of a SQLite file, as text, in a stable order: two equal
 /// dumps mean the same data.
 std::string DumpDatabase(const std::filesystem::path& db);
+
+/// The first column of the first row of `sql`, as text ("" when no row).
+std::string QueryOne(const std::filesystem::path& db, const std::string& sql);
 
 /// Runs one SQL statement on a SQLite file (for tests that tamper with data).
 void ExecSql(const std::filesystem::path& db, const std::string& sql);

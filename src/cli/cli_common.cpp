@@ -54,6 +54,7 @@ int Run(int argc, char** argv) {
       "exit codes / 退出码: 0 ok 成功, 1 usage 用法错误, 2 invalid input 输入无效, 3 internal error 内部错误",
       "fupin"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options such as --lang may follow the subcommand
   app.set_version_flag("--version", std::string("fupin ") + FUPIN_VERSION);
   Context ctx;
   if (const char* env = std::getenv("FUPIN_LANG"); env != nullptr && std::string_view(env).substr(0, 2) == "en") {
@@ -70,6 +71,12 @@ int Run(int argc, char** argv) {
   RegisterRegionCommands(app, ctx);
   RegisterHouseholdCommands(app, ctx);
   RegisterDemoCommand(app, ctx);
+  RegisterEvaluateCommands(app, ctx);
+  RegisterServeCommand(app, ctx);
+  RegisterUsersCommands(app, ctx);
+  RegisterProcedureCommands(app, ctx);
+  RegisterMonitorCommands(app, ctx);
+  RegisterIndicatorCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -41,6 +41,12 @@ void RegisterInitCommand(CLI::App& app, Context& ctx);
 void RegisterRegionCommands(CLI::App& app, Context& ctx);
 void RegisterHouseholdCommands(CLI::App& app, Context& ctx);
 void RegisterDemoCommand(CLI::App& app, Context& ctx);
+void RegisterEvaluateCommands(CLI::App& app, Context& ctx);
+void RegisterServeCommand(CLI::App& app, Context& ctx);
+void RegisterUsersCommands(CLI::App& app, Context& ctx);
+void RegisterProcedureCommands(CLI::App& app, Context& ctx);
+void RegisterMonitorCommands(CLI::App& app, Context& ctx);
+void RegisterIndicatorCommand(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "accounts/password.hpp"
+#include "accounts/role.hpp"
 #include "cli/cli_common.hpp"
 #include "demo/demo_generator.hpp"
 #include "regions/region_import.hpp"
@@ -25,6 +27,79 @@ struct TownSummary {
   int64_t exited = 0;
   std::set<std::string> cadres;
 };
+
+// One demo account per role, all with the password kDemoPassword. The town
+// commander gets the town with the most households, the village staff its busiest poor
+// village, the responsible cadre one of that village's cadres.
+constexpr const char* kDemoPassword = "Demo2020";
+
+Status CreateDemoAccounts(const Context& ctx, store::Store& store, RegionCode county,
+                          const std::vector<registry::Household>& households, const std::vector<store::Region>& regions) {
+  std::map<RegionCode, int> per_town, per_village;
+  std::set<uint64_t> poor_villages;
+  for (const auto& r : regions) {
+    if (r.poor_village) poor_villages.insert(r.code.number());
+  }
+  for (const auto& h : households) {
+    ++per_town[h.village.parent()];
+    if (poor_villages.contains(h.village.number())) ++per_village[h.village];
+  }
+  RegionCode town = county, village = county;
+  int best = -1;
+  for (const auto& [code, n] : per_town) {
+    if (n > best) best = n, town = code;
+  }
+  best = -1;
+  for (const auto& [code, n] : per_village) {
+    if (code.parent() == town && n > best) best = n, village = code;
+  }
+  std::string cadre_phone, cadre_name;
+  for (const auto& h : households) {
+    if (h.village == village) {
+      cadre_phone = h.cadre_phone;
+      cadre_name = h.cadre_name;
+      break;
+    }
+  }
+  struct Account {
+    const char* username;
+    accounts::Role role;
+    RegionCode scope;
+    std::string name;
+  };
+  const Account accounts_list[] = {
+      {"admin", accounts::Role::kAdmin, county, "系统管理员"},
+      {"hq", accounts::Role::kCountyHq, county, "县指挥部值班员"},
+      {"org", accounts::Role::kOrgDept, county, "组织部干部"},
+      {"town", accounts::Role::kTownCommander, town, "战区指挥员"},
+      {"village", accounts::Role::kVillageStaff, village, "第一书记"},
+      {"cadre", accounts::Role::kResponsibleCadre, village, cadre_name},
+      {"supervisor", accounts::Role::kSupervisor, county, "督战队员"},
+      {"discipline", accounts::Role::kDiscipline, county, "纪检干部"},
+      {"viewer", accounts::Role::kViewer, county, "只读用户"},
+  };
+  FUPIN_ASSIGN_OR_RETURN(std::string hash, accounts::HashPassword(kDemoPassword));
+  const bool zh = ctx.lang == Lang::kZh;
+  std::cout << (zh ? fmt::format("\n演示账号（密码均为 {}）：\n", kDemoPassword)
+                   : fmt::format("\ndemo accounts (password {} for all):\n", kDemoPassword));
+  std::map<uint64_t, std::string> names;
+  for (const auto& r : regions) names[r.code.number()] = r.name;
+  for (const auto& a : accounts_list) {
+    accounts::User u;
+    u.username = a.username;
+    u.display_name = a.name;
+    u.role = a.role;
+    u.scope = a.scope;
+    u.password_hash = hash;
+    u.must_change_password = true;
+    u.demo = true;
+    if (a.role == accounts::Role::kResponsibleCadre) u.cadre_phone = cadre_phone;
+    FUPIN_RETURN_IF_ERROR(store.CreateUser(u).status());
+    std::cout << fmt::format("  {:<11} {}（{}）\n", a.username, zh ? TermOf(a.role).zh : TermOf(a.role).en,
+                             names[a.scope.number()]);
+  }
+  return Status::Ok();
+}
 
 Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std::string& db, bool force) {
   const auto targets = demo::TargetsFor(county);
@@ -105,7 +180,7 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
   std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", total.name, total.villages, total.poor_villages,
                            Count(total.households), Count(total.persons), Count(total.poor), Count(total.exited),
                            Count(static_cast<int64_t>(total.cadres.size())));
-  return Status::Ok();
+  return CreateDemoAccounts(ctx, *store, county, households, stored_regions);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kPermissionDenied: return "permission_denied";
     case StatusCode::kFailedPrecondition: return "failed_precondition";
     case StatusCode::kUnavailable: return "unavailable";
+    case StatusCode::kUnauthenticated: return "unauthenticated";
+    case StatusCode::kTooManyRequests: return "too_many_requests";
     case StatusCode::kInternal: return "internal";
   }
   return "unknown";

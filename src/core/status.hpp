@@ -35,6 +35,8 @@ enum class StatusCode {
   kPermissionDenied,   // the caller may not do this
   kFailedPrecondition, // the record is not in a state that allows this step
   kUnavailable,        // a resource (file, database) cannot be reached now
+  kUnauthenticated,    // no valid session or wrong credentials
+  kTooManyRequests,    // a rate or throttle limit was hit
   kInternal,           // a broken invariant or an unexpected library failure
 };
 
@@ -67,6 +69,12 @@ class Status {
   }
   static Status Unavailable(Message message) {
     return Status(StatusCode::kUnavailable, "", "unavailable", std::move(message));
+  }
+  static Status Unauthenticated(std::string rule, Message message) {
+    return Status(StatusCode::kUnauthenticated, "", std::move(rule), std::move(message));
+  }
+  static Status TooManyRequests(std::string rule, Message message) {
+    return Status(StatusCode::kTooManyRequests, "", std::move(rule), std::move(message));
   }
   static Status Internal(Message message) {
     return Status(StatusCode::kInternal, "", "internal", std::move(message));

@@ -76,6 +76,7 @@ HouseholdVerdict EvaluateHousehold(const Policy& policy, const registry::Househo
   verdict.profile = profile->id;
   const HouseholdSubject subject{policy, household, year};
   const Date day = YearDate(year);
+  verdict.criteria.reserve(profile->household_rules.size());
   for (const std::string& id : profile->household_rules) {
     // LoadPolicy refuses unknown rule ids, so the lookup succeeds.
     const HouseholdRule* rule = FindHouseholdRule(id);

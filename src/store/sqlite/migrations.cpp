@@ -8,7 +8,7 @@ namespace {
 // Enum columns hold the stable English codes of core/vocabulary terms, so the data
 // reads the same from SQL, PostgreSQL and JSON, and reordering an enum breaks nothing.
 constexpr Migration kMigrations[] = {
-    {1, "regions, households, persons, history, audit log", R"sql(
+    {1, "regions, households, persons, history, audit log, users, sessions", R"sql(
 CREATE TABLE regions (
   code INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -91,8 +91,97 @@ CREATE TABLE audit_log (
   actor TEXT NOT NULL,
   action TEXT NOT NULL,
   target TEXT NOT NULL,
-  detail TEXT NOT NULL
+  detail TEXT NOT NULL,
+  ip TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
 ) STRICT;
+-- The chain's head, written in the same transaction as each entry, so that deleting
+-- the newest entries is detected too.
+CREATE TABLE audit_head (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  last_id INTEGER NOT NULL,
+  last_hash TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  scope INTEGER NOT NULL,
+  cadre_phone TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL,
+  disabled INTEGER NOT NULL,
+  demo INTEGER NOT NULL,
+  failed_logins INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  ip TEXT NOT NULL
+) STRICT;
+CREATE INDEX sessions_user ON sessions(user_id);
+)sql"},
+    {2, "procedures, procedure steps, monitoring measures and income checks", R"sql(
+CREATE TABLE procedures (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  subject_type TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  state TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  closed_at TEXT,
+  outcome TEXT NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX procedures_subject ON procedures(subject_type, subject);
+-- At most one open procedure per household or region: the engine refuses a second
+-- one with a readable message; this index is the guard against a race.
+CREATE UNIQUE INDEX procedures_one_open ON procedures(subject_type, subject) WHERE outcome = 'open';
+
+CREATE TABLE procedure_steps (
+  procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+  seq INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  date TEXT NOT NULL,
+  note TEXT NOT NULL,
+  state_before TEXT NOT NULL,
+  state_after TEXT NOT NULL,
+  evidence TEXT,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (procedure_id, seq)
+) STRICT;
+
+CREATE TABLE monitoring_measures (
+  id INTEGER PRIMARY KEY,
+  procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+  household_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  note TEXT NOT NULL
+) STRICT;
+CREATE INDEX monitoring_measures_procedure ON monitoring_measures(procedure_id, date);
+
+CREATE TABLE income_checks (
+  id INTEGER PRIMARY KEY,
+  procedure_id INTEGER NOT NULL REFERENCES procedures(id),
+  household_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  per_capita_fen INTEGER NOT NULL
+) STRICT;
+CREATE INDEX income_checks_procedure ON income_checks(procedure_id, date);
 )sql"},
 };
 

@@ -2,8 +2,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <unordered_set>
 
+#include "audit/audit_chain.hpp"
 #include "core/clock.hpp"
 #include "registry/household_json.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -120,6 +123,13 @@ class CacheSizeScope {
   Database* db_;
   int64_t restore_;
 };
+
+constexpr std::string_view kProcedureColumns =
+    "id, kind, subject_type, subject, state, opened_at, COALESCE(closed_at, ''), outcome, version";
+
+ProcedureRow ReadProcedure(const Statement& q) {
+  return {q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Int(8)};
+}
 
 class SqliteStore final : public Store {
  public:
@@ -290,21 +300,6 @@ class SqliteStore final : public Store {
   Status WriteHouseholds(std::span<const HouseholdWrite> writes, const ChangeContext& context,
                          const ProgressFn& progress) override {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
-    FUPIN_ASSIGN_OR_RETURN(
-        Statement upsert,
-        db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
-                                "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                kHouseholdColumns)));
-    FUPIN_ASSIGN_OR_RETURN(Statement delete_members,
-                           db_.Prepare("DELETE FROM persons WHERE household_id = ?"));
-    FUPIN_ASSIGN_OR_RETURN(
-        Statement insert_person,
-        db_.Prepare(
-            fmt::format("INSERT INTO persons({}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", kPersonColumns)));
-    FUPIN_ASSIGN_OR_RETURN(
-        Statement insert_history,
-        db_.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, source, "
-                    "before_json, after_json) VALUES ('household', ?, ?, ?, ?, ?, ?, ?)"));
     // A big batch inserts into indexes far larger than the connection's cache (the ID
     // number index takes its inserts in random order): a bigger cache for the duration
     // of the write saves reading and spilling the same pages again and again. Memory
@@ -313,6 +308,209 @@ class SqliteStore final : public Store {
     for (const HouseholdWrite& w : writes) members += w.after->members.size();
     const int64_t cache_kib = std::clamp<int64_t>(static_cast<int64_t>(members / 16), 0, int64_t{1} << 20);
     FUPIN_ASSIGN_OR_RETURN(CacheSizeScope cache_scope, CacheSizeScope::AtLeast(db_, cache_kib));
+    FUPIN_RETURN_IF_ERROR(WriteHouseholdRows(writes, context, progress));
+    return tx.Commit();
+  }
+
+  Result<ProcedureRow> WriteProcedureChange(const ProcedureChange& change,
+                                            const ChangeContext& context) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    ProcedureRow row = change.procedure;
+    if (row.id == 0) {
+      FUPIN_ASSIGN_OR_RETURN(
+          Statement insert,
+          db_.Prepare("INSERT INTO procedures(kind, subject_type, subject, state, opened_at, "
+                      "closed_at, outcome, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"));
+      insert.Args()(row.kind)(row.subject_type)(row.subject)(row.state)(row.opened_at);
+      if (row.closed_at.empty()) {
+        insert.BindNull(6);
+      } else {
+        insert.Bind(6, row.closed_at);
+      }
+      insert.Bind(7, row.outcome);
+      Status s = insert.Run();
+      if (s.code() == StatusCode::kConflict) {
+        return Status::FailedPrecondition(
+            "subject", "procedure.open_exists",
+            {fmt::format("{} 已有未办结的程序，不能再开启新的程序", row.subject),
+             fmt::format("{} already has an open procedure; a second one cannot be opened", row.subject)});
+      }
+      FUPIN_RETURN_IF_ERROR(s);
+      row.id = sqlite3_last_insert_rowid(db_.handle());
+      row.version = 1;
+    } else {
+      FUPIN_ASSIGN_OR_RETURN(Statement update,
+                             db_.Prepare("UPDATE procedures SET state = ?, closed_at = ?, outcome = ?, "
+                                         "version = version + 1 WHERE id = ? AND version = ?"));
+      update.Bind(1, row.state);
+      if (row.closed_at.empty()) {
+        update.BindNull(2);
+      } else {
+        update.Bind(2, row.closed_at);
+      }
+      update.Bind(3, row.outcome).Bind(4, row.id).Bind(5, change.expected_version);
+      FUPIN_RETURN_IF_ERROR(update.Run());
+      if (db_.Changes() != 1) {
+        FUPIN_ASSIGN_OR_RETURN(std::optional<ProcedureRow> stored, FindProcedure(row.id));
+        if (!stored) {
+          return Status::NotFound("procedure", {fmt::format("没有编号为 {} 的程序", row.id),
+                                                fmt::format("no procedure with id {}", row.id)});
+        }
+        return Status::Conflict(
+            "version", "procedure.stale",
+            {fmt::format("程序 #{} 已被他人更新：期望版本 {}，当前版本 {}。请重新查看后再办理", row.id,
+                         change.expected_version, stored->version),
+             fmt::format("procedure #{} was changed by someone else: expected version {}, stored version {}; "
+                         "reload it and try again",
+                         row.id, change.expected_version, stored->version)});
+      }
+      row.version = change.expected_version + 1;
+    }
+
+    const ProcedureStepRow& step = change.step;
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement insert_step,
+        db_.Prepare("INSERT INTO procedure_steps(procedure_id, seq, step, actor, date, note, "
+                    "state_before, state_after, evidence, recorded_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert_step.Args()(row.id)(step.seq)(step.step)(step.actor)(step.date)(step.note)(step.state_before)(
+        step.state_after);
+    if (step.evidence_json.empty()) {
+      insert_step.BindNull(9);
+    } else {
+      insert_step.Bind(9, step.evidence_json);
+    }
+    insert_step.Bind(10, NowUtcIso8601());
+    FUPIN_RETURN_IF_ERROR(insert_step.Run());
+
+    if (change.household_after != nullptr) {
+      if (change.household_before != nullptr) {
+        FUPIN_RETURN_IF_ERROR(CheckHouseholdVersion(*change.household_before));
+      }
+      const HouseholdWrite write{change.household_before, change.household_after};
+      FUPIN_RETURN_IF_ERROR(WriteHouseholdRows(std::span(&write, 1), context, {}));
+    }
+    if (change.measure) {
+      const MonitoringMeasureRow& m = *change.measure;
+      FUPIN_ASSIGN_OR_RETURN(Statement q,
+                             db_.Prepare("INSERT INTO monitoring_measures(procedure_id, household_id, "
+                                         "date, kind, note) VALUES (?, ?, ?, ?, ?)"));
+      q.Args()(row.id)(m.household_id)(m.date)(m.kind)(m.note);
+      FUPIN_RETURN_IF_ERROR(q.Run());
+    }
+    if (change.income_check) {
+      const IncomeCheckRow& c = *change.income_check;
+      FUPIN_ASSIGN_OR_RETURN(Statement q,
+                             db_.Prepare("INSERT INTO income_checks(procedure_id, household_id, date, "
+                                         "per_capita_fen) VALUES (?, ?, ?, ?)"));
+      q.Args()(row.id)(c.household_id)(c.date)(c.per_capita_fen);
+      FUPIN_RETURN_IF_ERROR(q.Run());
+    }
+    FUPIN_RETURN_IF_ERROR(tx.Commit());
+    return row;
+  }
+
+  Result<std::optional<ProcedureRow>> FindProcedure(int64_t id) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE id = ?", kProcedureColumns)));
+    q.Bind(1, id);
+    Status s;
+    std::optional<ProcedureRow> out;
+    if (q.Step(&s)) out = ReadProcedure(q);
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<ProcedureRow>> ListProcedures(const ProcedureFilter& filter) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q, db_.Prepare(fmt::format("SELECT {} FROM procedures WHERE (?1 = '' OR subject = ?1) "
+                                             "AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR outcome = 'open') "
+                                             "ORDER BY id",
+                                             kProcedureColumns)));
+    q.Bind(1, filter.subject).Bind(2, filter.kind).Bind(3, int64_t{filter.open_only ? 1 : 0});
+    std::vector<ProcedureRow> out;
+    Status s;
+    while (q.Step(&s)) out.push_back(ReadProcedure(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<ProcedureStepRow>> ProcedureSteps(int64_t procedure_id) override {
+    FUPIN_ASSIGN_OR_RETURN(
+        Statement q,
+        db_.Prepare("SELECT procedure_id, seq, step, actor, date, note, state_before, state_after, "
+                    "COALESCE(evidence, ''), recorded_at FROM procedure_steps "
+                    "WHERE procedure_id = ? ORDER BY seq"));
+    q.Bind(1, procedure_id);
+    std::vector<ProcedureStepRow> out;
+    Status s;
+    while (q.Step(&s)) {
+      out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7),
+                     q.Text(8), q.Text(9)});
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<MonitoringMeasureRow>> MonitoringMeasures(int64_t procedure_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT procedure_id, household_id, date, kind, note FROM "
+                                       "monitoring_measures WHERE procedure_id = ? ORDER BY date, id"));
+    q.Bind(1, procedure_id);
+    std::vector<MonitoringMeasureRow> out;
+    Status s;
+    while (q.Step(&s)) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<IncomeCheckRow>> IncomeChecks(int64_t procedure_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("SELECT procedure_id, household_id, date, per_capita_fen FROM "
+                                       "income_checks WHERE procedure_id = ? ORDER BY date, id"));
+    q.Bind(1, procedure_id);
+    std::vector<IncomeCheckRow> out;
+    Status s;
+    while (q.Step(&s)) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3)});
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+ private:
+  Status CheckHouseholdVersion(const Household& before) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT version FROM households WHERE id = ?"));
+    q.Bind(1, before.id);
+    Status s;
+    const bool found = q.Step(&s);
+    const int64_t stored = found ? q.Int(0) : 0;
+    FUPIN_RETURN_IF_ERROR(s);
+    if (!found || stored != before.version) {
+      return Status::Conflict(
+          "version", "household.stale",
+          {fmt::format("户 {} 已被他人更新：读取时版本 {}，当前版本 {}。请重新办理", before.id,
+                       before.version, stored),
+           fmt::format("household {} was changed by someone else: read at version {}, stored "
+                       "version {}; try again",
+                       before.id, before.version, stored)});
+    }
+    return Status::Ok();
+  }
+
+  // Writes households with their members and history rows; the caller holds the
+  // transaction.
+  Status WriteHouseholdRows(std::span<const HouseholdWrite> writes, const ChangeContext& context,
+                            const ProgressFn& progress) {
+    FUPIN_ASSIGN_OR_RETURN(Statement upsert,
+                           db_.Prepare(fmt::format("INSERT OR REPLACE INTO households({}, updated_at) VALUES "
+                                                   "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                                   kHouseholdColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement delete_members, db_.Prepare("DELETE FROM persons WHERE household_id = ?"));
+    FUPIN_ASSIGN_OR_RETURN(Statement insert_person,
+                           db_.Prepare(fmt::format("INSERT INTO persons({}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                                   kPersonColumns)));
+    FUPIN_ASSIGN_OR_RETURN(Statement insert_history,
+                           db_.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, source, "
+                                       "before_json, after_json) VALUES ('household', ?, ?, ?, ?, ?, ?, ?)"));
     const std::string now = NowUtcIso8601();
     size_t done = 0;
     for (const HouseholdWrite& w : writes) {
@@ -367,7 +565,21 @@ class SqliteStore final : public Store {
       ++done;
       if (progress && (done % 5000 == 0 || done == writes.size())) progress(done, writes.size());
     }
-    return tx.Commit();
+    return Status::Ok();
+  }
+
+  Result<std::vector<std::string>> HouseholdsChangedSince(int64_t after_id, int64_t* newest_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement newest, db_.Prepare("SELECT COALESCE(MAX(id), 0) FROM history"));
+    Status s;
+    if (newest.Step(&s)) *newest_id = newest.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT DISTINCT entity_id FROM history WHERE entity = 'household' "
+                                                    "AND id > ? AND id <= ?"));
+    q.Args()(after_id)(*newest_id);
+    std::vector<std::string> out;
+    while (q.Step(&s)) out.push_back(q.Text(0));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
   }
 
   Result<std::vector<HistoryEntry>> History(std::string_view entity, std::string_view entity_id) override {
@@ -385,10 +597,203 @@ class SqliteStore final : public Store {
   }
 
   Status RecordAudit(const AuditEvent& e) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO audit_log(at, actor, action, target, detail) "
-                                                    "VALUES (?, ?, ?, ?, ?)"));
-    q.Bind(1, NowUtcIso8601()).Bind(2, e.actor).Bind(3, e.action).Bind(4, e.target).Bind(5, e.detail);
+    // Inside a caller's transaction the entry joins it; otherwise it gets its own.
+    std::optional<Transaction> tx;
+    if (sqlite3_get_autocommit(db_.handle()) != 0) {
+      FUPIN_ASSIGN_OR_RETURN(Transaction t, Transaction::Begin(db_));
+      tx.emplace(std::move(t));
+    }
+    FUPIN_ASSIGN_OR_RETURN(Statement last, db_.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    Status s;
+    int64_t id = 1;
+    std::string prev_hash;
+    if (last.Step(&s)) {
+      id = last.Int(0) + 1;
+      prev_hash = last.Text(1);
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    const std::string at = NowUtcIso8601();
+    const std::string hash = audit::EntryHash(prev_hash, id, at, e);
+    FUPIN_ASSIGN_OR_RETURN(Statement ins, db_.Prepare("INSERT INTO audit_log(id, at, actor, action, target, detail, ip, "
+                                                      "before_json, after_json, prev_hash, hash) VALUES "
+                                                      "(?,?,?,?,?,?,?,?,?,?,?)"));
+    ins.Args()(id)(at)(e.actor)(e.action)(e.target)(e.detail)(e.ip)(e.before_json)(e.after_json)(prev_hash)(hash);
+    FUPIN_RETURN_IF_ERROR(ins.Run());
+    FUPIN_ASSIGN_OR_RETURN(Statement head, db_.Prepare("INSERT INTO audit_head(one, last_id, last_hash) VALUES (1, ?, ?) "
+                                                       "ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, "
+                                                       "last_hash = excluded.last_hash"));
+    head.Args()(id)(hash);
+    FUPIN_RETURN_IF_ERROR(head.Run());
+    if (tx) FUPIN_RETURN_IF_ERROR(tx->Commit());
+    return Status::Ok();
+  }
+
+  static AuditEntry ReadAudit(const Statement& q) {
+    AuditEntry e;
+    e.id = q.Int(0);
+    e.at = q.Text(1);
+    e.event = {q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7), q.Text(8)};
+    e.prev_hash = q.Text(9);
+    e.hash = q.Text(10);
+    return e;
+  }
+
+  Result<std::vector<AuditEntry>> ListAudit(int64_t after_id, int limit) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
+                                                    "after_json, prev_hash, hash FROM audit_log WHERE id > ? "
+                                                    "ORDER BY id LIMIT ?"));
+    q.Args()(after_id)(int64_t{limit});
+    std::vector<AuditEntry> out;
+    Status s;
+    while (q.Step(&s)) out.push_back(ReadAudit(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::pair<int64_t, std::string>> AuditHead() override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT last_id, last_hash FROM audit_head WHERE one = 1"));
+    Status s;
+    std::pair<int64_t, std::string> out{0, ""};
+    if (q.Step(&s)) out = {q.Int(0), q.Text(1)};
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::vector<AuditEntry>> ListAuditPage(int offset, int limit, int64_t* total) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT COUNT(*) FROM audit_log"));
+    Status s;
+    if (count.Step(&s)) *total = count.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id, at, actor, action, target, detail, ip, before_json, "
+                                                    "after_json, prev_hash, hash FROM audit_log ORDER BY id DESC "
+                                                    "LIMIT ? OFFSET ?"));
+    q.Args()(int64_t{limit})(int64_t{offset});
+    std::vector<AuditEntry> out;
+    while (q.Step(&s)) out.push_back(ReadAudit(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  // --- Accounts ---
+  static constexpr std::string_view kUserColumns =
+      "id, username, display_name, role, scope, cadre_phone, password_hash, must_change_password, disabled, demo, "
+      "failed_logins, locked_until, version";
+
+  static accounts::User ReadUser(const Statement& q) {
+    accounts::User u;
+    u.id = q.Int(0);
+    u.username = q.Text(1);
+    u.display_name = q.Text(2);
+    u.role = ParseTerm<accounts::Role>(q.Text(3)).value_or(accounts::Role::kViewer);
+    u.scope = RegionCode::FromNumber(static_cast<uint64_t>(q.Int(4)));
+    u.cadre_phone = q.Text(5);
+    u.password_hash = q.Text(6);
+    u.must_change_password = q.Int(7) != 0;
+    u.disabled = q.Int(8) != 0;
+    u.demo = q.Int(9) != 0;
+    u.failed_logins = static_cast<int>(q.Int(10));
+    u.locked_until = q.Int(11);
+    u.version = q.Int(12);
+    return u;
+  }
+
+  Result<int64_t> CreateUser(const accounts::User& u) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO users(username, display_name, role, scope, "
+                                                    "cadre_phone, password_hash, must_change_password, disabled, demo, "
+                                                    "failed_logins, locked_until, version, created_at) VALUES "
+                                                    "(?,?,?,?,?,?,?,?,?,0,0,1,?)"));
+    q.Args()(u.username)(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(u.cadre_phone)(
+        u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(int64_t{u.demo})(NowUtcIso8601());
+    Status s = q.Run();
+    if (s.code() == StatusCode::kConflict) {
+      return Status::AlreadyExists("username", {fmt::format("用户名 {} 已存在", u.username),
+                                                fmt::format("username {} is taken", u.username)});
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_.handle()));
+  }
+
+  Result<std::optional<accounts::User>> FindUserBy(std::string_view where, const std::function<void(Statement&)>& bind) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM users WHERE {}", kUserColumns, where)));
+    bind(q);
+    Status s;
+    std::optional<accounts::User> out;
+    if (q.Step(&s)) out = ReadUser(q);
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Result<std::optional<accounts::User>> FindUserByName(std::string_view username) override {
+    return FindUserBy("username = ?", [&](Statement& q) { q.Bind(1, username); });
+  }
+
+  Result<std::optional<accounts::User>> FindUser(int64_t id) override {
+    return FindUserBy("id = ?", [&](Statement& q) { q.Bind(1, id); });
+  }
+
+  Result<std::vector<accounts::User>> ListUsers() override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM users ORDER BY id", kUserColumns)));
+    std::vector<accounts::User> out;
+    Status s;
+    while (q.Step(&s)) out.push_back(ReadUser(q));
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Status UpdateUser(const accounts::User& u) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("UPDATE users SET display_name = ?, role = ?, scope = ?, "
+                                                    "cadre_phone = ?, password_hash = ?, must_change_password = ?, "
+                                                    "disabled = ?, failed_logins = ?, locked_until = ?, "
+                                                    "version = version + 1 WHERE id = ? AND version = ?"));
+    q.Args()(u.display_name)(TermOf(u.role).code)(static_cast<int64_t>(u.scope.number()))(u.cadre_phone)(
+        u.password_hash)(int64_t{u.must_change_password})(int64_t{u.disabled})(int64_t{u.failed_logins})(
+        u.locked_until)(u.id)(u.version);
+    FUPIN_RETURN_IF_ERROR(q.Run());
+    if (db_.Changes() != 1) {
+      return Status::Conflict("version", "user.stale",
+                              {fmt::format("用户 {} 已被他人修改，请刷新后重试", u.username),
+                               fmt::format("user {} was changed by someone else; reload and retry", u.username)});
+    }
+    return Status::Ok();
+  }
+
+  Status CreateSession(const accounts::Session& session) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, "
+                                                    "expires_at, ip) VALUES (?,?,?,?,?,?)"));
+    q.Args()(session.token_hash)(session.user_id)(session.csrf_token)(session.created_at)(session.expires_at)(session.ip);
     return q.Run();
+  }
+
+  Result<std::optional<accounts::Session>> FindSession(std::string_view token_hash) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at, ip "
+                                                    "FROM sessions WHERE token_hash = ?"));
+    q.Bind(1, token_hash);
+    Status s;
+    std::optional<accounts::Session> out;
+    if (q.Step(&s)) out = accounts::Session{q.Text(0), q.Int(1), q.Text(2), q.Int(3), q.Int(4), q.Text(5)};
+    FUPIN_RETURN_IF_ERROR(s);
+    return out;
+  }
+
+  Status DeleteSession(std::string_view token_hash) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("DELETE FROM sessions WHERE token_hash = ?"));
+    q.Bind(1, token_hash);
+    return q.Run();
+  }
+
+  Status DeleteUserSessions(int64_t user_id) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("DELETE FROM sessions WHERE user_id = ?"));
+    q.Bind(1, user_id);
+    return q.Run();
+  }
+
+  Result<int64_t> DataVersion() override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("PRAGMA data_version"));
+    Status s;
+    int64_t v = 0;
+    if (q.Step(&s)) v = q.Int(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    return v;
   }
 
  private:

@@ -1,0 +1,10 @@
+// The typed API functions, by area (docs/api.md). Views import from here.
+export * from './auth';
+export * from './regions';
+export * from './indicators';
+export * from './alerts';
+export * from './households';
+export * from './users';
+export * from './audit';
+export { ApiError } from './client';
+export type * from './types';

@@ -1,0 +1,77 @@
+// The routes of the front end. `meta.title` is an i18n key; `meta.page` names a page
+// restricted by role (store/user PAGE_ROLES); `meta.menu` puts it in the side menu.
+import type { RouteRecordRaw } from 'vue-router';
+import BasicLayout from '@/layouts/basic-layout.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    public?: boolean;
+    page?: string;
+    menu?: { icon: string; order: number; activeFor?: string[] };
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login-page.vue'),
+    meta: { title: 'routes.login', public: true },
+  },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('@/views/auth/change-password-page.vue'),
+    meta: { title: 'routes.changePassword' },
+  },
+  {
+    path: '/',
+    component: BasicLayout,
+    redirect: { name: 'dashboard' },
+    children: [
+      {
+        path: 'dashboard/:code?',
+        name: 'dashboard',
+        component: () => import('@/views/dashboard/dashboard-page.vue'),
+        meta: { title: 'routes.dashboard', menu: { icon: 'dashboard', order: 1 } },
+      },
+      {
+        path: 'households',
+        name: 'households',
+        component: () => import('@/views/households/household-list-page.vue'),
+        meta: { title: 'routes.households', menu: { icon: 'households', order: 2, activeFor: ['household'] } },
+      },
+      {
+        path: 'households/:id',
+        name: 'household',
+        component: () => import('@/views/households/household-detail-page.vue'),
+        meta: { title: 'routes.household' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/audit/audit-page.vue'),
+        meta: { title: 'routes.audit', page: 'audit', menu: { icon: 'audit', order: 3 } },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/views/users/users-page.vue'),
+        meta: { title: 'routes.users', page: 'users', menu: { icon: 'users', order: 4 } },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/errors/forbidden-page.vue'),
+        meta: { title: 'routes.forbidden' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/not-found-page.vue'),
+        meta: { title: 'routes.notFound' },
+      },
+    ],
+  },
+];
