@@ -76,7 +76,7 @@ Result<Date> Date::Parse(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   int y = 0, m = 0, d = 0;
-  // The form files mostly carry, "YYYY-MM-DD", read directly (same result as below).
+  // What files mostly carry, "YYYY-MM-DD", is read directly (same result as below).
   if (text.size() == 10 && text[4] == '-' && text[7] == '-' && ParseDigits(text.substr(0, 4), &y) &&
       ParseDigits(text.substr(5, 2), &m) && ParseDigits(text.substr(8, 2), &d)) {
     return FromYmd(y, m, d);

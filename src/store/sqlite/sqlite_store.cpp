@@ -110,7 +110,9 @@ class CacheSizeScope {
     FUPIN_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA cache_size=-{}", kib)));
     return CacheSizeScope(&db, current);
   }
-  CacheSizeScope(CacheSizeScope&& other) noexcept : db_(other.db_), restore_(other.restore_) { other.db_ = nullptr; }
+  CacheSizeScope(CacheSizeScope&& other) noexcept : db_(other.db_), restore_(other.restore_) {
+    other.db_ = nullptr;
+  }
   CacheSizeScope(const CacheSizeScope&) = delete;
   CacheSizeScope& operator=(const CacheSizeScope&) = delete;
   CacheSizeScope& operator=(CacheSizeScope&&) = delete;
