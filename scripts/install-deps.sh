@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config ccache clang-format git
-  nlohmann-json3-dev libsqlite3-dev sqlite3
+  nlohmann-json3-dev libsqlite3-dev sqlite3 time
   libxlsxwriter-dev libminizip-dev libexpat1-dev zlib1g-dev
   libicu-dev libsodium-dev libssl-dev libcpp-httplib-dev
   libcli11-dev libspdlog-dev libfmt-dev libtomlplusplus-dev

@@ -1,8 +1,8 @@
 #include "core/date.hpp"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace fupin {
 namespace {
@@ -76,6 +76,11 @@ Result<Date> Date::Parse(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   int y = 0, m = 0, d = 0;
+  // What files mostly carry, "YYYY-MM-DD", is read directly (same result as below).
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && ParseDigits(text.substr(0, 4), &y) &&
+      ParseDigits(text.substr(5, 2), &m) && ParseDigits(text.substr(8, 2), &d)) {
+    return FromYmd(y, m, d);
+  }
   // "YYYYMMDD" has a digit where the other forms have their first separator; "2020-3-5"
   // is 8 characters long too.
   if (text.size() == 8 && text[4] >= '0' && text[4] <= '9') {

@@ -32,7 +32,9 @@ class IdNumber {
   static char CheckChar(std::string_view first17);
 
   /// The canonical 18-character form, check character `X` upper case.
-  const std::string& str() const { return value_; }
+  const std::string& str() const& { return value_; }
+  /// The same, moved out of a number that is going away (birth date and sex stay readable).
+  std::string str() && { return std::move(value_); }
   /// The 6-digit address code of the issuing county.
   std::string_view address_code() const { return std::string_view(value_).substr(0, 6); }
   Date birth_date() const { return birth_date_; }

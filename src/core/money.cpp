@@ -42,6 +42,32 @@ std::string GroupThousands(int64_t v) {
 }  // namespace
 
 Result<Money> Money::Parse(std::string_view text) {
+  // Fast path for what exports write: "1234", "1234.5", "1234.50" (at most 14 digits
+  // before the point, so the range check below cannot fire). Same value as the
+  // general path; anything else goes there.
+  if (!text.empty() && text.size() <= 17) {
+    int64_t yuan = 0;
+    size_t i = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') yuan = yuan * 10 + (text[i++] - '0');
+    const size_t integer_digits = i;
+    if (integer_digits >= 1 && integer_digits <= 14) {
+      if (i == text.size()) return Money(yuan * 100);
+      if (text[i] == '.' && (text.size() - i == 2 || text.size() - i == 3)) {
+        int64_t fen = 0;
+        bool digits = true;
+        for (size_t k = i + 1; k < i + 3; ++k) {
+          fen *= 10;
+          if (k < text.size()) {
+            const char c = text[k];
+            digits = digits && c >= '0' && c <= '9';
+            fen += c - '0';
+          }
+        }
+        if (digits) return Money(yuan * 100 + fen);
+      }
+    }
+  }
+
   std::string_view s = text;
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);

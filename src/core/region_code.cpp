@@ -1,8 +1,8 @@
 #include "core/region_code.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 namespace fupin {
 namespace {
@@ -14,11 +14,21 @@ constexpr std::array<uint64_t, 6> kScale = {1000000000000ULL, 10000000000ULL, 10
                                             1000ULL, 1ULL};
 
 uint64_t PartValue(uint64_t code, int level) {
-  if (level == 0) return 0;
-  const auto [begin, end] = kParts[level];
-  uint64_t width = 1;
-  for (int i = begin; i < end; ++i) width *= 10;
-  return (code / kScale[level]) % width;
+  // (code / kScale[level]) % 10^(width of the part), with constant divisors.
+  switch (level) {
+    case 1:
+      return (code / 10000000000ULL) % 100;
+    case 2:
+      return (code / 100000000ULL) % 100;
+    case 3:
+      return (code / 1000000ULL) % 100;
+    case 4:
+      return (code / 1000ULL) % 1000;
+    case 5:
+      return code % 1000;
+    default:
+      return 0;
+  }
 }
 
 Status Reject(std::string_view text, std::string rule, std::string zh, std::string en) {

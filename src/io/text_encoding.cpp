@@ -141,17 +141,19 @@ size_t FirstInvalidUtf8(std::string_view bytes) {
   const auto* p = begin;
   auto cont = [](unsigned char c) { return (c & 0xC0) == 0x80; };
   while (p < end) {
-    // ASCII fast path, 8 bytes at a time.
-    while (end - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, sizeof(word));
-      if ((word & 0x8080808080808080ULL) != 0) break;
-      p += 8;
-    }
-    if (p == end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
+      // An ASCII run: 8 bytes at a time, then byte by byte. (Checked only where ASCII
+      // starts, so that runs of Chinese text do not pay for a failed 8-byte test per
+      // character.)
       ++p;
+      while (end - p >= 8) {
+        uint64_t word;
+        std::memcpy(&word, p, sizeof(word));
+        if ((word & 0x8080808080808080ULL) != 0) break;
+        p += 8;
+      }
+      while (p < end && *p < 0x80) ++p;
       continue;
     }
     const size_t left = static_cast<size_t>(end - p);

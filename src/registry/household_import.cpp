@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
+#include <cstdint>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -27,15 +29,37 @@ struct Build {
   bool bad = false;
 };
 
+// A person row with a valid ID number: the ID packed into an integer (see IdKey), the
+// household it is in and where. Sorted by key and row, the rows of one ID line up with
+// the first occurrence first: cheaper than a hash map of strings at millions of rows.
 struct PersonSeen {
+  uint64_t key;
   size_t build;
   size_t row;
 };
 
-void AddProblem(std::vector<RowProblem>* problems, size_t row, Column column, std::string value, std::string rule,
-                Message message, const std::string& household_id) {
-  problems->push_back({row, std::string(InfoOf(column).zh), std::move(value), std::move(rule), std::move(message),
-                       household_id});
+// A canonical 18-character ID number (17 digits and a digit or X) as an integer, one to
+// one: the 17 digits times 11 plus the check character's value (X = 10), < 1.1e18.
+uint64_t IdKey(std::string_view id) {
+  assert(id.size() == 18);
+  uint64_t key = 0;
+  for (size_t i = 0; i < 17; ++i) key = key * 10 + static_cast<uint64_t>(id[i] - '0');
+  return key * 11 + (id[17] == 'X' ? 10 : static_cast<uint64_t>(id[17] - '0'));
+}
+
+std::string IdFromKey(uint64_t key) {
+  std::string id(18, '0');
+  const uint64_t check = key % 11;
+  id[17] = check == 10 ? 'X' : static_cast<char>('0' + check);
+  key /= 11;
+  for (size_t i = 17; i-- > 0; key /= 10) id[i] = static_cast<char>('0' + key % 10);
+  return id;
+}
+
+void AddProblem(std::vector<RowProblem>* problems, size_t row, Column column, std::string value,
+                std::string rule, Message message, const std::string& household_id) {
+  problems->push_back({row, std::string(InfoOf(column).zh), std::move(value), std::move(rule),
+                       std::move(message), household_id});
 }
 
 // Writes every row of a rejected household, as read, plus the reasons, to a CSV file
@@ -104,9 +128,10 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
 
   std::vector<Build> builds;
   std::unordered_map<std::string, size_t> build_of;
-  std::unordered_map<std::string, PersonSeen> person_seen;
+  std::vector<PersonSeen> person_seen;
   std::vector<size_t> orphan_rows;  // rows without a household id
   auto& problems = report.problems;
+  size_t last_build = SIZE_MAX;  // the rows of a household usually follow each other
 
   while (source->Next(&fields)) {
     bool blank = true;
@@ -119,9 +144,12 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
       orphan_rows.push_back(row);
       continue;
     }
-    auto [it, inserted] = build_of.try_emplace(parsed.household_id, builds.size());
-    if (inserted) builds.emplace_back().household.id = parsed.household_id;
-    const size_t bi = it->second;
+    if (last_build == SIZE_MAX || builds[last_build].household.id != parsed.household_id) {
+      auto [it, inserted] = build_of.try_emplace(parsed.household_id, builds.size());
+      if (inserted) builds.emplace_back().household.id = parsed.household_id;
+      last_build = it->second;
+    }
+    const size_t bi = last_build;
     Build& b = builds[bi];
     b.rows.push_back(row);
     if (!parsed.valid) b.bad = true;
@@ -154,26 +182,7 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
       if (++b.heads == 2) b.second_head_row = row;
     }
 
-    if (!parsed.person.id_number.empty()) {
-      auto [seen, first] = person_seen.try_emplace(parsed.person.id_number, PersonSeen{bi, row});
-      if (!first) {
-        const Build& other = builds[seen->second.build];
-        const bool same = seen->second.build == bi;
-        AddProblem(&problems, row, Column::kIdNumber, IdNumber::Mask(parsed.person.id_number),
-                   same ? "person.duplicate" : "person.two_households",
-                   same ? Message{fmt::format("第 {} 行身份证号与第 {} 行重复（同一户）", row, seen->second.row),
-                                  fmt::format("row {}: the ID number repeats row {} (same household)", row,
-                                              seen->second.row)}
-                        : Message{fmt::format("第 {} 行此人已在第 {} 行登记于户 {}，一人不能属于两户", row,
-                                              seen->second.row, other.household.id),
-                                  fmt::format("row {}: this person is already in household {} on row {}; a "
-                                              "person cannot belong to two households",
-                                              row, other.household.id, seen->second.row)},
-                   b.household.id);
-        b.bad = true;
-        builds[seen->second.build].bad = true;
-      }
-    }
+    if (!parsed.person.id_number.empty()) person_seen.push_back({IdKey(parsed.person.id_number), bi, row});
     if (parsed.person.relation == Relation::kHead) {
       b.household.members.insert(b.household.members.begin(), std::move(parsed.person));
     } else {
@@ -181,22 +190,79 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
     }
   }
   FUPIN_RETURN_IF_ERROR(source->status());
+  source.reset();  // the file's text is no longer needed (fields pointed into it)
 
   for (size_t row : orphan_rows) (void)row;  // reported by ParseRow (row.required)
 
+  // The same person twice in the file: every later row is reported against the first.
+  std::sort(person_seen.begin(), person_seen.end(), [](const PersonSeen& a, const PersonSeen& b) {
+    return a.key != b.key ? a.key < b.key : a.row < b.row;
+  });
+  size_t distinct_ids = 0;
+  size_t first = 0;  // index of the first occurrence of the current ID
+  for (size_t i = 0; i < person_seen.size(); ++i) {
+    if (i == 0 || person_seen[i - 1].key != person_seen[i].key) {
+      first = i;
+      ++distinct_ids;
+      continue;
+    }
+    const PersonSeen& seen = person_seen[first];
+    const PersonSeen& again = person_seen[i];
+    const size_t row = again.row;
+    Build& b = builds[again.build];
+    const Build& other = builds[seen.build];
+    const bool same = seen.build == again.build;
+    AddProblem(
+        &problems, row, Column::kIdNumber, IdNumber::Mask(IdFromKey(again.key)),
+        same ? "person.duplicate" : "person.two_households",
+        same ? Message{fmt::format("第 {} 行身份证号与第 {} 行重复（同一户）", row, seen.row),
+                       fmt::format("row {}: the ID number repeats row {} (same household)", row, seen.row)}
+             : Message{fmt::format("第 {} 行此人已在第 {} 行登记于户 {}，一人不能属于两户", row, seen.row,
+                                   other.household.id),
+                       fmt::format("row {}: this person is already in household {} on row {}; a "
+                                   "person cannot belong to two households",
+                                   row, other.household.id, seen.row)},
+        b.household.id);
+    b.bad = true;
+    builds[seen.build].bad = true;
+  }
+  // The row where each ID number first appears.
+  auto first_row_of = [&person_seen](const std::string& id) {
+    const uint64_t key = IdKey(id);
+    return std::lower_bound(person_seen.begin(), person_seen.end(), key,
+                            [](const PersonSeen& p, uint64_t k) { return p.key < k; })
+        ->row;
+  };
+
   // Checks across the rows of each household and against the store.
   std::set<RegionCode> villages;
-  for (const Build& b : builds) villages.insert(b.household.village);
+  for (size_t i = 0; i < builds.size(); ++i) {
+    const RegionCode v = builds[i].household.village;
+    if (i == 0 || v != builds[i - 1].household.village) villages.insert(v);  // households come by village
+  }
   std::unordered_set<uint64_t> known_villages;
   for (RegionCode v : villages) {
     if (v == RegionCode()) continue;
     FUPIN_ASSIGN_OR_RETURN(auto region, store.FindRegion(v));
     if (region) known_villages.insert(v.number());
   }
-  std::vector<std::string> all_ids;
-  all_ids.reserve(person_seen.size());
-  for (const auto& [id, seen] : person_seen) all_ids.push_back(id);
-  FUPIN_ASSIGN_OR_RETURN(auto stored_owner, store.FindPersonHouseholds(all_ids));
+  // Who is registered already, asked in chunks so that the ID strings of a large file
+  // are not all held at once.
+  std::unordered_map<std::string, std::string> stored_owner;
+  {
+    constexpr size_t kChunk = size_t{1} << 20;
+    std::vector<std::string> ids;
+    ids.reserve(std::min(kChunk, distinct_ids));
+    for (size_t i = 0; i < person_seen.size(); ++i) {
+      if (i > 0 && person_seen[i - 1].key == person_seen[i].key) continue;
+      ids.push_back(IdFromKey(person_seen[i].key));
+      if (ids.size() == kChunk || i + 1 == person_seen.size()) {
+        FUPIN_ASSIGN_OR_RETURN(auto owners, store.FindPersonHouseholds(ids));
+        stored_owner.merge(owners);
+        ids.clear();
+      }
+    }
+  }
 
   for (Build& b : builds) {
     Household& h = b.household;
@@ -256,7 +322,7 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
       auto owner = stored_owner.find(p.id_number);
       if (owner == stored_owner.end() || owner->second == h.id) continue;
       if (build_of.contains(owner->second)) continue;  // that household is rewritten by this file
-      const size_t row = person_seen.at(p.id_number).row;
+      const size_t row = first_row_of(p.id_number);
       AddProblem(&problems, row, Column::kIdNumber, IdNumber::Mask(p.id_number), "person.two_households",
                  {fmt::format("第 {} 行此人已登记在户 {}，一人不能属于两户", row, owner->second),
                   fmt::format("row {}: this person is already registered in household {}; a person cannot "

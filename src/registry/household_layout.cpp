@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace fupin::registry {
@@ -53,10 +54,27 @@ constexpr ColumnInfo kColumns[kColumnCount] = {
     {Column::kImportError, "导入错误", "import_error"},
 };
 
-std::string_view Trim(std::string_view s) {
+[[gnu::always_inline]] inline std::string_view Trim(std::string_view s) {
+  // Most cells have nothing to trim: space, tab and CR are all <= ' '.
+  if (s.empty() ||
+      (static_cast<unsigned char>(s.front()) > ' ' && static_cast<unsigned char>(s.back()) > ' ')) {
+    return s;
+  }
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
+}
+
+// The first separator of a list of causes (、 ， , ; ； /): its offset and length, or
+// npos. UTF-8 is self-synchronising, so a byte-wise match is a character match.
+std::pair<size_t, size_t> FindCauseSeparator(std::string_view v) {
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (c == ',' || c == ';' || c == '/') return {i, 1};
+    if (c == '\xE3' && v.substr(i, 3) == "、") return {i, 3};
+    if (c == '\xEF' && (v.substr(i, 3) == "，" || v.substr(i, 3) == "；")) return {i, 3};
+  }
+  return {std::string_view::npos, 0};
 }
 
 bool IsHouseholdColumn(Column c) {
@@ -70,11 +88,17 @@ class RowParser {
  public:
   RowParser(const HeaderMap& header, const std::vector<std::string_view>& fields, size_t row,
             std::vector<RowProblem>* problems, ParsedRow* out)
-      : header_(header), fields_(fields), row_(row), problems_(problems), out_(out) {}
+      : header_(header),
+        fields_(fields.data()),
+        field_count_(fields.size()),
+        row_(row),
+        problems_(problems),
+        out_(out) {}
 
-  std::string_view Cell(Column c) const {
+  // Inline: ParseRow reads some sixty cells per row, and the call would cost more than the lookup.
+  [[gnu::always_inline]] std::string_view Cell(Column c) const {
     const int pos = header_.position[static_cast<size_t>(c)];
-    if (pos < 0 || static_cast<size_t>(pos) >= fields_.size()) return {};
+    if (pos < 0 || static_cast<size_t>(pos) >= field_count_) return {};
     return Trim(fields_[static_cast<size_t>(pos)]);
   }
 
@@ -109,6 +133,13 @@ class RowParser {
       return fallback;
     }
     if (auto parsed = ParseTerm<E>(v)) return *parsed;
+    UnknownTerm<E>(c, v);
+    return fallback;
+  }
+
+  // Out of line: keeps the building of the message off the path of valid cells.
+  template <typename E>
+  [[gnu::noinline]] void UnknownTerm(Column c, std::string_view v) {
     std::string allowed;
     for (const Term& t : TermsOf<E>()) {
       if (t.zh.empty()) continue;
@@ -118,8 +149,8 @@ class RowParser {
     const auto& info = InfoOf(c);
     Problem(c, v, "term.unknown",
             {fmt::format("第 {} 行“{}”的值“{}”不在可选范围内（{}）", row_, info.zh, v, allowed),
-             fmt::format("row {}: \"{}\" is not an allowed value of {} (allowed: {})", row_, v, info.en, allowed)});
-    return fallback;
+             fmt::format("row {}: \"{}\" is not an allowed value of {} (allowed: {})", row_, v, info.en,
+                         allowed)});
   }
 
   Money MoneyCell(Column c) {
@@ -142,7 +173,7 @@ class RowParser {
     return *parsed;
   }
 
-  int YearCell(Column c, bool required, Date today) {
+  int YearCell(Column c, bool required, int this_year) {
     const std::string_view v = Cell(c);
     if (v.empty()) {
       if (required) Required(c, v);
@@ -156,11 +187,11 @@ class RowParser {
     if (digits) {
       for (char ch : v) year = year * 10 + (ch - '0');
     }
-    if (!digits || year < 2000 || year > today.year()) {
+    if (!digits || year < 2000 || year > this_year) {
       const auto& info = InfoOf(c);
       Problem(c, v, "year.invalid",
-              {fmt::format("第 {} 行“{}”应为 2000 至 {} 之间的年份", row_, info.zh, today.year()),
-               fmt::format("row {}: {} must be a year from 2000 to {}", row_, info.en, today.year())});
+              {fmt::format("第 {} 行“{}”应为 2000 至 {} 之间的年份", row_, info.zh, this_year),
+               fmt::format("row {}: {} must be a year from 2000 to {}", row_, info.en, this_year)});
       return 0;
     }
     return year;
@@ -170,15 +201,7 @@ class RowParser {
     std::string_view v = Cell(c);
     uint16_t bits = 0;
     while (!v.empty()) {
-      size_t cut = std::string_view::npos;
-      size_t sep_len = 0;
-      for (std::string_view sep : {"、", "，", ",", ";", "；", "/"}) {
-        const size_t at = v.find(sep);
-        if (at < cut) {
-          cut = at;
-          sep_len = sep.size();
-        }
-      }
+      const auto [cut, sep_len] = FindCauseSeparator(v);
       const std::string_view item = Trim(v.substr(0, cut));
       v = cut == std::string_view::npos ? std::string_view() : v.substr(cut + sep_len);
       if (item.empty()) continue;
@@ -196,7 +219,8 @@ class RowParser {
 
  private:
   const HeaderMap& header_;
-  const std::vector<std::string_view>& fields_;
+  const std::string_view* fields_;
+  size_t field_count_;
   size_t row_;
   std::vector<RowProblem>* problems_;
   ParsedRow* out_;
@@ -292,7 +316,7 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
       if (!id.ok()) {
         p.FromStatus(Column::kIdNumber, id_text, id.status());
       } else {
-        person.id_number = id->str();
+        person.id_number = std::move(id).value().str();  // moves the string; the date and sex stay
         person.birth_date = id->birth_date();
         person.sex = id->sex();
         const std::string_view sex_text = p.Cell(Column::kSex);
@@ -383,9 +407,10 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
   g.water = p.TermCell(Column::kWater, YesNo::kUnknown, false);
   g.electricity = p.TermCell(Column::kElectricity, YesNo::kUnknown, false);
   g.radio_tv = p.TermCell(Column::kRadioTv, YesNo::kUnknown, false);
-  h.registration_year = p.YearCell(Column::kRegistrationYear, true, today);
+  const int this_year = today.year();
+  h.registration_year = p.YearCell(Column::kRegistrationYear, true, this_year);
   h.status = p.TermCell(Column::kStatus, HouseholdStatus::kPoor, true);
-  h.exit_year = p.YearCell(Column::kExitYear, false, today);
+  h.exit_year = p.YearCell(Column::kExitYear, false, this_year);
   h.monitoring_category = p.TermCell(Column::kMonitoringCategory, MonitoringCategory::kNone, false);
   h.risk_eliminated = p.TermCell(Column::kRiskEliminated, YesNo::kUnknown, false);
   if (h.status == HouseholdStatus::kMonitoring && h.monitoring_category == MonitoringCategory::kNone) {

@@ -100,6 +100,24 @@ TEST(MoneyParseTest, RejectsHugeAmounts) {
   EXPECT_EQ(Fen("1000000000000"), 100000000000000LL);
 }
 
+TEST(MoneyParseTest, PlainNumbersTakeTheSameValuesAsTheGeneralForms) {
+  // Plain digits with up to two decimals (the fast path) against the same amount written
+  // in a form only the general path reads.
+  for (std::string_view plain : {"0", "7", "0012", "1234", "1234.5", "1234.50", "1234.05", "0.01",
+                                 "99999999999999", "99999999999999.99", "12345678901234.5"}) {
+    const std::string general = "¥" + std::string(plain) + "元";
+    EXPECT_EQ(Fen(plain), Fen(general)) << plain;
+  }
+  EXPECT_EQ(Fen("12.3"), 1230);
+  EXPECT_EQ(Fen("12.03"), 1203);
+  EXPECT_EQ(Rejection("1234.").rule(), "money.format");
+  EXPECT_EQ(Rejection("1234.567").rule(), "money.decimals");
+  EXPECT_EQ(Rejection("12.3a").rule(), "money.characters");
+  EXPECT_EQ(Rejection("12a").rule(), "money.characters");
+  EXPECT_EQ(Rejection("999999999999999999").rule(), "money.range");
+  EXPECT_EQ(Fen("123456789012345"), 12345678901234500LL);  // 15 digits: the general path
+}
+
 // --- Construction and arithmetic -----------------------------------------------------
 
 TEST(MoneyTest, ConstructionAndAccessors) {

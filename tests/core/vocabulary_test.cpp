@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "registry/household.hpp"
 
@@ -218,6 +220,51 @@ TYPED_TEST(VocabularyTableTest, EveryFormParsesBackToItsOwnValue) {
     EXPECT_EQ(ParseTerm<TypeParam>(Lower(t.en)), expected) << t.en;
     EXPECT_EQ(&TermOf(expected), &t);
   }
+}
+
+// --- The hash index in front of the scan --------------------------------------------------
+
+// ParseTerm looks spellings up in a hash table and falls back to the scan; for every
+// spelling of every term, with other letter case, surrounding blanks and near misses,
+// the answer must be the scan's.
+template <typename E>
+void ExpectIndexAgreesWithScan() {
+  const auto terms = TermsOf<E>();
+  std::vector<std::string> texts = {"", " ", "\t", "x", "是是", "unknown ", " 户主", "X"};
+  for (const Term& t : terms) {
+    for (std::string_view spelling : {t.zh, t.alias1, t.alias2, t.code, t.en}) {
+      std::string s(spelling);
+      texts.push_back(s);
+      texts.push_back(" " + s + "\t");
+      texts.push_back(s + "x");
+      if (!s.empty()) texts.push_back(s.substr(0, s.size() - 1));
+      std::string upper = s;
+      for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      texts.push_back(upper);
+    }
+  }
+  for (const std::string& text : texts) {
+    const int scanned = detail::ScanTerms(terms, text);
+    const std::optional<E> parsed = ParseTerm<E>(text);
+    EXPECT_EQ(parsed.has_value(), scanned >= 0) << text;
+    if (parsed && scanned >= 0) {
+      EXPECT_EQ(static_cast<int>(*parsed), scanned) << text;
+    }
+  }
+}
+
+TEST(ParseTermTest, IndexAgreesWithScanForEveryVocabulary) {
+  ExpectIndexAgreesWithScan<PovertyAttribute>();
+  ExpectIndexAgreesWithScan<Cause>();
+  ExpectIndexAgreesWithScan<HouseholdStatus>();
+  ExpectIndexAgreesWithScan<YesNo>();
+  ExpectIndexAgreesWithScan<Relation>();
+  ExpectIndexAgreesWithScan<Education>();
+  ExpectIndexAgreesWithScan<Schooling>();
+  ExpectIndexAgreesWithScan<Health>();
+  ExpectIndexAgreesWithScan<LabourAbility>();
+  ExpectIndexAgreesWithScan<MigrantWork>();
+  ExpectIndexAgreesWithScan<MonitoringCategory>();
 }
 
 }  // namespace

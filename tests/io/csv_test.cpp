@@ -114,6 +114,31 @@ TEST(CsvReaderTest, EmptyInputs) {
   EXPECT_EQ(ParseAll(",").rows, (Rows{{"", ""}}));
 }
 
+TEST(CsvReaderTest, LongRecordsSplitLikeShortOnes) {
+  // Records longer than the 16 bytes the splitter reads at a time, with commas at every
+  // offset, empty fields, a CR before the LF and a quote that only appears late.
+  std::string line;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 40; ++i) {
+    expected.push_back(std::string(static_cast<size_t>(i % 7), static_cast<char>('a' + i % 26)));
+    line += (i ? "," : "") + expected.back();
+  }
+  const Parsed plain = ParseAll(line + "\r\n" + line + ",\n" + line);
+  ASSERT_TRUE(plain.status.ok());
+  ASSERT_EQ(plain.rows.size(), 3u);
+  EXPECT_EQ(plain.rows[0], expected);
+  auto with_empty = expected;
+  with_empty.push_back("");
+  EXPECT_EQ(plain.rows[1], with_empty);
+  EXPECT_EQ(plain.rows[2], expected);
+  const Parsed quoted = ParseAll(line + ",\"x,\"\"y\"\n" + line);
+  ASSERT_TRUE(quoted.status.ok());
+  auto with_quoted = expected;
+  with_quoted.push_back("x,\"y");
+  EXPECT_EQ(quoted.rows[0], with_quoted);
+  EXPECT_EQ(quoted.rows[1], expected);
+}
+
 TEST(CsvReaderTest, QuoteInsideUnquotedFieldIsLiteral) {
   auto parsed = ParseAll("5\" pipe,a\"b\"\n");
   ASSERT_TRUE(parsed.status.ok());

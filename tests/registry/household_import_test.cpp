@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "regions/region_import.hpp"
 #include "registry/household_export.hpp"
 #include "registry/registry_test_data.hpp"
-#include "regions/region_import.hpp"
 #include "test_support.hpp"
 
 namespace fupin::registry {
@@ -201,6 +201,98 @@ TEST_F(HouseholdImportTest, LaterFileUpdatesAndKeepsHistory) {
   EXPECT_EQ((*history)[1].version, 2);
   EXPECT_NE((*history)[1].before_json.find("1200000"), std::string::npos) << "before: 12,000 yuan in fen";
   EXPECT_NE((*history)[1].after_json.find("1500000"), std::string::npos) << "after: 15,000 yuan in fen";
+}
+
+// The whole report, in order, for a file with many problems across rows: duplicates in
+// one household and across households (three times), a duplicate on a row that also
+// disagrees with its household, a household whose rows are not together, a person
+// registered elsewhere, a household without a head. Pinned as text so that a change in
+// how the import finds them cannot change what it reports (or the reject file).
+TEST_F(HouseholdImportTest, ManyProblemsReportedInFileOrder) {
+  ASSERT_EQ(Import(MakeHouseholdsCsv(1, 2, kVillage, 50)).counts.inserted, 1);  // the registry has 000050
+  std::vector<std::vector<std::string>> rows;
+  {
+    const std::string csv = MakeHouseholdsCsv(6, 3, kVillage);  // the last household stays valid
+    size_t start = csv.find('\n') + 1;
+    while (start < csv.size()) {
+      const size_t end = csv.find('\n', start);
+      std::vector<std::string> cells;
+      size_t from = start;
+      for (size_t comma; (comma = csv.find(',', from)) < end; from = comma + 1)
+        cells.push_back(csv.substr(from, comma - from));
+      cells.push_back(csv.substr(from, end - from));
+      rows.push_back(cells);
+      start = end + 1;
+    }
+  }
+  const std::string registered = [] {
+    const std::string other = MakeHouseholdsCsv(1, 2, kVillage, 50);
+    const size_t line = other.find('\n') + 1;
+    size_t at = line;
+    for (int i = 0; i < 5; ++i) at = other.find(',', at) + 1;
+    return other.substr(at, 18);
+  }();
+  constexpr size_t kId = 5, kMainCause = 17, kRelation = 3;
+  rows[1][kId] = rows[0][kId];   // same household, twice
+  rows[1][kMainCause] = "因残";  // and inconsistent on that row
+  rows[8][kId] = rows[3][kId];   // household 2 has household 1's head
+  rows[11][kId] = rows[3][kId];  // and household 3 too
+  rows[13][kId] = registered;    // household 4 has a registered person
+  rows[9][kRelation] = "之女";   // household 3 has no head
+  rows.push_back(rows[2]);       // household 0's row again, at the end
+  std::string csv = fupin::testing::HouseholdHeader() + "\n";
+  for (const auto& r : rows) {
+    for (size_t i = 0; i < r.size(); ++i) csv += (i ? "," : "") + r[i];
+    csv += "\n";
+  }
+  const ImportReport r = Import(csv, /*skip_invalid=*/true);
+  std::string report;
+  for (const auto& p : r.problems) {
+    report += std::to_string(p.row) + "|" + p.column + "|" + p.value + "|" + p.rule + "|" + p.household_id +
+              "|" + p.message.en + "|" + p.message.zh + "\n";
+  }
+  // The reject file: each row's reasons (its last column), in file order.
+  std::string reasons;
+  const std::string rejects = fupin::testing::ReadFile(r.reject_file);
+  for (size_t start = rejects.find('\n') + 1; start < rejects.size();) {
+    const size_t end = rejects.find("\r\n", start);
+    const size_t comma = rejects.rfind(',', end);
+    reasons += rejects.substr(comma + 1, end - comma - 1) + "\n";
+    start = end + 2;
+  }
+  EXPECT_EQ(
+      report,
+      R"golden(3|出生日期|1950-01-02|person.birth_date_mismatch|511025100203000000|row 3: birth date 1950-01-02 disagrees with 1950-01-01 in the ID number|第 3 行出生日期 1950-01-02 与身份证号中的 1950-01-01 不符
+3|主要致贫原因|因残|household.inconsistent|511025100203000000|row 3: household 511025100203000000 has a different main_cause than on row 2|第 3 行户 511025100203000000 的“主要致贫原因”与第 2 行不一致
+3|证件号码|5110**********000X|person.duplicate|511025100203000000|row 3: the ID number repeats row 2 (same household)|第 3 行身份证号与第 2 行重复（同一户）
+10|出生日期|1950-01-09|person.birth_date_mismatch|511025100203000002|row 10: birth date 1950-01-09 disagrees with 1950-01-04 in the ID number|第 10 行出生日期 1950-01-09 与身份证号中的 1950-01-04 不符
+10|证件号码|5110**********0006|person.two_households|511025100203000002|row 10: this person is already in household 511025100203000001 on row 5; a person cannot belong to two households|第 10 行此人已在第 5 行登记于户 511025100203000001，一人不能属于两户
+11|与户主关系||household.no_head|511025100203000003|household 511025100203000003 (from row 11) has no head|户 511025100203000003（第 11 行起）没有户主
+13|出生日期|1950-01-12|person.birth_date_mismatch|511025100203000003|row 13: birth date 1950-01-12 disagrees with 1950-01-04 in the ID number|第 13 行出生日期 1950-01-12 与身份证号中的 1950-01-04 不符
+13|证件号码|5110**********0006|person.two_households|511025100203000003|row 13: this person is already in household 511025100203000001 on row 5; a person cannot belong to two households|第 13 行此人已在第 5 行登记于户 511025100203000001，一人不能属于两户
+15|出生日期|1950-01-14|person.birth_date_mismatch|511025100203000004|row 15: birth date 1950-01-14 disagrees with 1950-04-11 in the ID number|第 15 行出生日期 1950-01-14 与身份证号中的 1950-04-11 不符
+15|证件号码|5110**********0006|person.two_households|511025100203000004|row 15: this person is already registered in household 511025100203000050; a person cannot belong to two households|第 15 行此人已登记在户 511025100203000050，一人不能属于两户
+20|证件号码|5110**********0000|person.duplicate|511025100203000000|row 20: the ID number repeats row 4 (same household)|第 20 行身份证号与第 4 行重复（同一户）
+)golden");
+  EXPECT_EQ(reasons, R"golden([household.rejected] 同户其他行有错误，整户退回（户 511025100203000000）
+[person.birth_date_mismatch] 第 3 行出生日期 1950-01-02 与身份证号中的 1950-01-01 不符；[household.inconsistent] 第 3 行户 511025100203000000 的“主要致贫原因”与第 2 行不一致；[person.duplicate] 第 3 行身份证号与第 2 行重复（同一户）
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000000）
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000001）
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000001）
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000001）
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000002）
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000002）
+[person.birth_date_mismatch] 第 10 行出生日期 1950-01-09 与身份证号中的 1950-01-04 不符；[person.two_households] 第 10 行此人已在第 5 行登记于户 511025100203000001，一人不能属于两户
+[household.no_head] 户 511025100203000003（第 11 行起）没有户主
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000003）
+[person.birth_date_mismatch] 第 13 行出生日期 1950-01-12 与身份证号中的 1950-01-04 不符；[person.two_households] 第 13 行此人已在第 5 行登记于户 511025100203000001，一人不能属于两户
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000004）
+[person.birth_date_mismatch] 第 15 行出生日期 1950-01-14 与身份证号中的 1950-04-11 不符；[person.two_households] 第 15 行此人已登记在户 511025100203000050，一人不能属于两户
+[household.rejected] 同户其他行有错误，整户退回（户 511025100203000004）
+[person.duplicate] 第 20 行身份证号与第 4 行重复（同一户）
+)golden");
+  EXPECT_EQ(r.households_rejected, 5u);
+  EXPECT_EQ(r.counts.inserted, 1);
 }
 
 TEST_F(HouseholdImportTest, HeaderProblemsStopTheFile) {

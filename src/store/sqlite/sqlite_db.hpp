@@ -71,6 +71,9 @@ class Statement {
   // Parameters are 1-based, as in SQLite.
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, std::string_view value);
+  /// Binds text without copying it: `value` must stay alive and unchanged until the
+  /// statement has been stepped and reset (or bound again).
+  Statement& BindBorrowed(int index, std::string_view value);
   Statement& BindNull(int index);
 
   /// Binds parameters 1, 2, 3, … in call order: `stmt.Args()(a)(b)(c)`.
@@ -93,6 +96,33 @@ class Statement {
   };
   ArgBinder Args() { return ArgBinder(*this); }
 
+  /// Like ArgBinder, but text is bound without a copy (BindBorrowed): every string
+  /// passed must outlive the statement's next Run. Temporary std::strings are refused
+  /// at compile time.
+  class BorrowingArgBinder {
+   public:
+    explicit BorrowingArgBinder(Statement& stmt) : stmt_(stmt) {}
+    BorrowingArgBinder& operator()(int64_t value) {
+      stmt_.Bind(next_++, value);
+      return *this;
+    }
+    BorrowingArgBinder& operator()(std::string_view value) {
+      stmt_.BindBorrowed(next_++, value);
+      return *this;
+    }
+    BorrowingArgBinder& operator()(const std::string& value) { return (*this)(std::string_view(value)); }
+    BorrowingArgBinder& operator()(std::string&&) = delete;
+    BorrowingArgBinder& Null() {
+      stmt_.BindNull(next_++);
+      return *this;
+    }
+
+   private:
+    Statement& stmt_;
+    int next_ = 1;
+  };
+  BorrowingArgBinder BorrowArgs() { return BorrowingArgBinder(*this); }
+
   /// Steps once: true when a row is available, false when done; sets `status` on error.
   bool Step(Status* status);
   /// Steps to completion (for writes).
@@ -102,6 +132,8 @@ class Statement {
 
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   std::string Text(int column) const;
+  /// The text of `column` without a copy; valid until the next Step, Reset or Text.
+  std::string_view TextView(int column) const;
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:

@@ -1,6 +1,7 @@
 // SQLite implementation of store::Store.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <unordered_set>
@@ -95,6 +96,35 @@ Person ReadPerson(const Statement& q) {
   p.pension_insurance = Decode<registry::YesNo>(q.Text(14));
   return p;
 }
+
+// Raises the page cache of a connection to at least `kib` KiB until destroyed.
+class CacheSizeScope {
+ public:
+  static Result<CacheSizeScope> AtLeast(Database& db, int64_t kib) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db.Prepare("PRAGMA cache_size"));
+    Status s;
+    const int64_t current = q.Step(&s) ? q.Int(0) : 0;
+    FUPIN_RETURN_IF_ERROR(s);
+    // Negative values are KiB, positive ones pages.
+    if (current >= 0 || -current >= kib) return CacheSizeScope(nullptr, 0);
+    FUPIN_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA cache_size=-{}", kib)));
+    return CacheSizeScope(&db, current);
+  }
+  CacheSizeScope(CacheSizeScope&& other) noexcept : db_(other.db_), restore_(other.restore_) {
+    other.db_ = nullptr;
+  }
+  CacheSizeScope(const CacheSizeScope&) = delete;
+  CacheSizeScope& operator=(const CacheSizeScope&) = delete;
+  CacheSizeScope& operator=(CacheSizeScope&&) = delete;
+  ~CacheSizeScope() {
+    if (db_ != nullptr) (void)db_->Exec(fmt::format("PRAGMA cache_size={}", restore_));
+  }
+
+ private:
+  CacheSizeScope(Database* db, int64_t restore) : db_(db), restore_(restore) {}
+  Database* db_;
+  int64_t restore_;
+};
 
 constexpr std::string_view kProcedureColumns =
     "id, kind, subject_type, subject, state, opened_at, COALESCE(closed_at, ''), outcome, version";
@@ -218,14 +248,20 @@ class SqliteStore final : public Store {
 
   Result<std::unordered_map<std::string, Household>> FindHouseholds(
       std::span<const std::string> ids) override {
+    ReadScope read(db_);
+    std::unordered_map<std::string, Household> out;
+    // Only the ids that are stored need their record read; for a large batch (an
+    // import) one pass over the ids beats a failed lookup per new household.
+    FUPIN_ASSIGN_OR_RETURN(auto present, PresentByScan("households", "id", ids));
+    if (present && present->empty()) return out;
     FUPIN_ASSIGN_OR_RETURN(
         Statement q, db_.Prepare(fmt::format("SELECT {} FROM households WHERE id = ?", kHouseholdColumns)));
     FUPIN_ASSIGN_OR_RETURN(Statement pq,
                            db_.Prepare(fmt::format("SELECT {} FROM persons WHERE household_id = ? "
                                                    "ORDER BY seq",
                                                    kPersonColumns)));
-    std::unordered_map<std::string, Household> out;
     for (const std::string& id : ids) {
+      if (present && !present->contains(id)) continue;
       q.Bind(1, id);
       Status s;
       if (q.Step(&s)) {
@@ -243,11 +279,23 @@ class SqliteStore final : public Store {
 
   Result<std::unordered_map<std::string, std::string>> FindPersonHouseholds(
       std::span<const std::string> id_numbers) override {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT household_id FROM persons WHERE id_number = ?"));
+    ReadScope read(db_);
     std::unordered_map<std::string, std::string> out;
+    FUPIN_ASSIGN_OR_RETURN(int64_t stored, RowsAtMost("persons"));
+    if (stored == 0 || id_numbers.empty()) return out;
+    Status s;
+    if (ScanIsCheaper(stored, id_numbers.size())) {
+      const std::unordered_set<std::string_view> wanted(id_numbers.begin(), id_numbers.end());
+      FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT id_number, household_id FROM persons"));
+      while (q.Step(&s)) {
+        if (wanted.contains(q.TextView(0))) out.emplace(q.Text(0), q.Text(1));
+      }
+      FUPIN_RETURN_IF_ERROR(s);
+      return out;
+    }
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT household_id FROM persons WHERE id_number = ?"));
     for (const std::string& id : id_numbers) {
       q.Bind(1, id);
-      Status s;
       if (q.Step(&s)) out.emplace(id, q.Text(0));
       q.Reset();
       FUPIN_RETURN_IF_ERROR(s);
@@ -262,6 +310,14 @@ class SqliteStore final : public Store {
     for (const HouseholdWrite& w : writes) {
       if (w.before != nullptr) FUPIN_RETURN_IF_ERROR(CheckHouseholdVersion(*w.before));
     }
+    // A big batch inserts into indexes far larger than the connection's cache (the ID
+    // number index takes its inserts in random order): a bigger cache for the duration
+    // of the write saves reading and spilling the same pages again and again. Memory
+    // only; durability is the same. About 64 bytes per member, 64 MiB to 1 GiB.
+    size_t members = 0;
+    for (const HouseholdWrite& w : writes) members += w.after->members.size();
+    const int64_t cache_kib = std::clamp<int64_t>(static_cast<int64_t>(members / 16), 0, int64_t{1} << 20);
+    FUPIN_ASSIGN_OR_RETURN(CacheSizeScope cache_scope, CacheSizeScope::AtLeast(db_, cache_kib));
     FUPIN_RETURN_IF_ERROR(WriteHouseholdRows(writes, context, progress));
     for (const AuditEvent& e : context.audit) FUPIN_RETURN_IF_ERROR(RecordAudit(e));
     return tx.Commit();
@@ -483,8 +539,11 @@ class SqliteStore final : public Store {
         FUPIN_RETURN_IF_ERROR(delete_members.Run());
         delete_members.Reset();
       }
+      // The hot statements bind text without copying it (every string lives in `h`,
+      // `now`, `context` or static vocabulary tables until the Run below) and are not
+      // cleared after Run, which resets them: each execution binds every parameter.
       const auto& g = h.guarantees;
-      upsert.Args()(h.id)(static_cast<int64_t>(h.village.number()))(h.group)(Code(h.attribute))(
+      upsert.BorrowArgs()(h.id)(static_cast<int64_t>(h.village.number()))(h.group)(Code(h.attribute))(
           Code(h.main_cause))(int64_t{h.other_causes})(h.income.wages.fen())(h.income.production.fen())(
           h.income.property.fen())(h.income.transfer.fen())(h.income.production_costs.fen())(
           h.PerCapitaNetIncome().fen())(Code(g.food))(Code(g.clothing))(Code(g.education))(Code(g.medical))(
@@ -492,13 +551,12 @@ class SqliteStore final : public Store {
           int64_t{h.registration_year})(Code(h.status))(int64_t{h.exit_year})(Code(h.monitoring_category))(
           Code(h.risk_eliminated))(h.phone)(h.cadre_name)(h.cadre_phone)(h.cadre_unit)(version)(now);
       FUPIN_RETURN_IF_ERROR(upsert.Run());
-      upsert.Reset();
       int64_t seq = 0;
       for (const Person& p : h.members) {
-        insert_person.Args()(h.id)(seq++)(p.id_number)(p.name)(std::string_view(SexCode(p.sex)))(
-            p.birth_date.ToString())(Code(p.relation))(p.ethnicity)(Code(p.education))(Code(p.schooling))(
-            Code(p.health))(Code(p.labour))(Code(p.migrant_work))(Code(p.medical_insurance))(
-            Code(p.pension_insurance));
+        const std::string birth_date = p.birth_date.ToString();
+        insert_person.BorrowArgs()(h.id)(seq++)(p.id_number)(p.name)(std::string_view(SexCode(p.sex)))(
+            birth_date)(Code(p.relation))(p.ethnicity)(Code(p.education))(Code(p.schooling))(Code(p.health))(
+            Code(p.labour))(Code(p.migrant_work))(Code(p.medical_insurance))(Code(p.pension_insurance));
         Status s = insert_person.Run();
         if (!s.ok()) {
           return Status::Conflict(
@@ -508,15 +566,10 @@ class SqliteStore final : public Store {
                            "{} not written",
                            IdNumber::Mask(p.id_number), h.id)});
         }
-        insert_person.Reset();
       }
       // A creation's history row has no JSON: the record itself is its first state, and
       // the next change's before_json keeps it. This keeps bulk imports cheap.
-      insert_history.Bind(1, h.id)
-          .Bind(2, version)
-          .Bind(3, now)
-          .Bind(4, context.actor)
-          .Bind(5, context.source);
+      insert_history.BorrowArgs()(h.id)(version)(now)(context.actor)(context.source);
       if (w.before != nullptr) {
         Household after = h;
         after.version = version;
@@ -526,7 +579,6 @@ class SqliteStore final : public Store {
         insert_history.BindNull(6).BindNull(7);
       }
       FUPIN_RETURN_IF_ERROR(insert_history.Run());
-      insert_history.Reset();
       ++done;
       if (progress && (done % 5000 == 0 || done == writes.size())) progress(done, writes.size());
     }
@@ -783,6 +835,60 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // A read transaction around many point queries: one snapshot and one lock instead of
+  // one per query. Does nothing when a transaction is already open.
+  class ReadScope {
+   public:
+    explicit ReadScope(Database& db) : db_(db) {
+      if (sqlite3_get_autocommit(db_.handle()) != 0) open_ = db_.Exec("BEGIN").ok();
+    }
+    ~ReadScope() {
+      if (open_ && !db_.Exec("COMMIT").ok()) (void)db_.Exec("ROLLBACK");
+    }
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+   private:
+    Database& db_;
+    bool open_ = false;
+  };
+
+  /// An upper bound of the row count of rowid table `table`: its largest rowid (O(log n)).
+  Result<int64_t> RowsAtMost(std::string_view table) {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare(fmt::format("SELECT COALESCE(MAX(rowid), 0) FROM {}", table)));
+    Status s;
+    const int64_t rows = q.Step(&s) ? q.Int(0) : 0;
+    FUPIN_RETURN_IF_ERROR(s);
+    return rows;
+  }
+
+  /// Reading `rows` rows in order costs less than `lookups` index lookups (a lookup
+  /// walks the B-tree from the root; a scan touches each page once).
+  static bool ScanIsCheaper(int64_t rows, size_t lookups) {
+    return rows <= 4 * static_cast<int64_t>(lookups);
+  }
+
+  /// Those of `keys` stored in `column` of `table`, found by one scan of the column,
+  /// when that is cheaper than a lookup per key; nullopt when it is not.
+  Result<std::optional<std::unordered_set<std::string_view>>> PresentByScan(
+      std::string_view table, std::string_view column, std::span<const std::string> keys) {
+    FUPIN_ASSIGN_OR_RETURN(int64_t stored, RowsAtMost(table));
+    std::optional<std::unordered_set<std::string_view>> present;
+    if (!ScanIsCheaper(stored, keys.size())) return present;
+    present.emplace();
+    if (stored == 0 || keys.empty()) return present;
+    const std::unordered_set<std::string_view> wanted(keys.begin(), keys.end());
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare(fmt::format("SELECT {} FROM {}", column, table)));
+    Status s;
+    while (q.Step(&s)) {
+      auto it = wanted.find(q.TextView(0));
+      if (it != wanted.end()) present->insert(*it);
+    }
+    FUPIN_RETURN_IF_ERROR(s);
+    return present;
+  }
+
   Database db_;
 };
 
