@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <regex>
 
 #include "registry/registry_test_data.hpp"
@@ -38,20 +43,53 @@ ApiReply ApiClient::Patch(const std::string& path, const nlohmann::json& body) c
 }
 
 DemoServer& DemoServer::Get() {
-  static DemoServer* server = new DemoServer();  // lives until the test binary exits
-  return *server;
+  static DemoServer server;  // stopped (and its folder removed) when the test binary exits
+  return server;
 }
+
+namespace {
+
+/// The demo database the API tests start from: built once per build of `fupin` (ctest
+/// runs each test in its own process, and the demo takes seconds, tens under ASan), then
+/// copied. A lock keeps parallel test processes from building it twice.
+std::filesystem::path DemoTemplate() {
+  const std::filesystem::path binary(FUPIN_BINARY);
+  const std::filesystem::path path = binary.parent_path() / "test-demo-511025.db";
+  const int lock = ::open((path.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+  if (lock < 0) throw std::runtime_error("cannot open the demo template lock");
+  ::flock(lock, LOCK_EX);
+  std::error_code ec;
+  const bool fresh = std::filesystem::exists(path, ec) &&
+                     std::filesystem::last_write_time(path, ec) > std::filesystem::last_write_time(binary, ec);
+  if (!fresh) {
+    TempDir dir;
+    const auto db = dir / "demo.db";
+    RunResult demo = RunFupin({"demo", "--county", "511025", "--seed", "1", "--db", db.string()});
+    if (demo.exit_code != 0) {
+      ::close(lock);
+      throw std::runtime_error("fupin demo failed: " + demo.err);
+    }
+    // One household in another county (荣县) for out-of-scope checks.
+    const auto csv = dir / "rong.csv";
+    WriteFile(csv, MakeHouseholdsCsv(1, 2, "510321002201", 7777));
+    RunResult imported = RunFupin({"households", "import", csv.string(), "--db", db.string()});
+    if (imported.exit_code != 0) {
+      ::close(lock);
+      throw std::runtime_error("import failed: " + imported.out + imported.err);
+    }
+    std::filesystem::copy_file(db, path.string() + ".tmp", std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::rename(path.string() + ".tmp", path);
+  }
+  ::close(lock);  // releases the lock
+  return path;
+}
+
+}  // namespace
 
 DemoServer::DemoServer() {
   dir_ = std::make_unique<TempDir>();
   db_ = *dir_ / "demo.db";
-  RunResult demo = RunFupin({"demo", "--county", "511025", "--seed", "1", "--db", db_.string()});
-  if (demo.exit_code != 0) throw std::runtime_error("fupin demo failed: " + demo.err);
-  // One household in another county (荣县) for out-of-scope checks.
-  const auto csv = *dir_ / "rong.csv";
-  WriteFile(csv, MakeHouseholdsCsv(1, 2, "510321002201", 7777));
-  RunResult imported = RunFupin({"households", "import", csv.string(), "--db", db_.string()});
-  if (imported.exit_code != 0) throw std::runtime_error("import failed: " + imported.out + imported.err);
+  std::filesystem::copy_file(DemoTemplate(), db_);
   process_ = std::make_unique<FupinProcess>(std::vector<std::string>{
       "serve", "--db", db_.string(), "--listen", "127.0.0.1:0", "--demo", "--rate-limit", "0", "--login-rate", "6000", "--no-access-log"});
   if (!process_->WaitForStderr("http://127.0.0.1:")) throw std::runtime_error("server did not start");
