@@ -189,17 +189,23 @@ Result<CoverageReport> CoverageAudit(store::Store& store, RegionCode region, Dat
   };
   std::map<RegionCode, CoverageCounts> per_child;
   auto& total = report.total;
-  for (RegionCode t : towns) ++total.towns, ++per_child[child_of(t)].towns;
+  // Adds to the total and to the child region `code` lies in (none for the region itself).
+  const auto bump = [&](RegionCode code, int64_t CoverageCounts::*field) {
+    ++(total.*field);
+    const RegionCode child = child_of(code);
+    if (child != region) ++(per_child[child].*field);
+  };
+  for (RegionCode t : towns) bump(t, &CoverageCounts::towns);
   for (RegionCode v : villages) {
-    ++total.villages, ++per_child[child_of(v)].villages;
-    if (poor.contains(v.number())) ++total.poor_villages, ++per_child[child_of(v)].poor_villages;
+    bump(v, &CoverageCounts::villages);
+    if (poor.contains(v.number())) bump(v, &CoverageCounts::poor_villages);
   }
-  for (const auto& g : groups) ++total.groups, ++per_child[child_of(g.first)].groups;
-  for (const registry::Household* h : audited)
-    ++total.households, ++per_child[child_of(h->village)].households;
+  for (const auto& g : groups) bump(g.first, &CoverageCounts::groups);
+  for (const registry::Household* h : audited) bump(h->village, &CoverageCounts::households);
   for (const CoverageGap& gap : report.gaps) {
     Count(&total, gap.kind);
-    Count(&per_child[child_of(gap.region)], gap.kind);
+    const RegionCode child = child_of(gap.region);
+    if (child != region) Count(&per_child[child], gap.kind);
   }
   for (const auto& [code, counts] : per_child) report.children.push_back({code, name_of(code), counts});
 
