@@ -42,6 +42,8 @@ void RegisterCalendarCommands(CLI::App& app, Context& ctx) {
     }
     const bool zh = ctx.lang == Lang::kZh;
     static constexpr const char* kWeekdayZh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+    static constexpr const char* kWeekdayEn[] = {"",         "Monday", "Tuesday",  "Wednesday",
+                                                 "Thursday", "Friday", "Saturday", "Sunday"};
     for (const auto& d : days) {
       std::string what;
       if (d.kind == policy::HelpDayKind::kExtra) what = zh ? "（加开）" : " (extra)";
@@ -53,7 +55,7 @@ void RegisterCalendarCommands(CLI::App& app, Context& ctx) {
       }
       std::cout << fmt::format("{} {}{}\n", d.date.ToString(),
                                zh ? fmt::format("星期{}", kWeekdayZh[d.date.weekday()])
-                                  : fmt::format("weekday {}", d.date.weekday()),
+                                  : std::string(kWeekdayEn[d.date.weekday()]),
                                what);
     }
     std::cout << (zh ? fmt::format("{} 年共 {} 个帮扶日\n", o->year, days.size())

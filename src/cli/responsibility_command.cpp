@@ -345,6 +345,7 @@ void RegisterReassign(CLI::App& app, Context& ctx) {
     std::string policy;
     std::vector<std::string> moves;
     bool json = false;
+    bool leaves = false;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
@@ -359,6 +360,8 @@ void RegisterReassign(CLI::App& app, Context& ctx) {
   cmd->add_option("--reason", o->reason, "why; required to leave anything uncovered (no --to)");
   cmd->add_option("--date", o->date, "first day of the new responsibility (default today)");
   cmd->add_option("--policy", o->policy, "policy file (load rule; default built in)");
+  cmd->add_flag("--leaves", o->leaves,
+                "the cadre leaves office the day before --date (in the same transaction)");
   cmd->add_flag("--json", o->json, "print the result as JSON");
   cmd->callback([&ctx, o] {
     auto day = DateOption(o->date);
@@ -375,6 +378,7 @@ void RegisterReassign(CLI::App& app, Context& ctx) {
     plan.date = *day;
     plan.to_cadre = o->to;
     plan.reason = o->reason;
+    plan.cadre_leaves = o->leaves;
     for (const std::string& m : o->moves) {
       const size_t eq = m.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {

@@ -121,7 +121,11 @@ Result<ReassignResult> ReassignCadre(store::Store& store, const policy::Policy& 
   }
   result.moved = static_cast<int64_t>(change.inserts.size());
   result.uncovered = std::move(uncovered);
-  if (!change.ends.empty()) {
+  if (plan.cadre_leaves) {
+    change.cadre_leaving = from->id;
+    change.left_on = end_day;
+  }
+  if (!change.ends.empty() || plan.cadre_leaves) {
     FUPIN_RETURN_IF_ERROR(
         store.WriteAssignments(change, {actor, fmt::format("reassign:{}", from->id)}).status());
   }

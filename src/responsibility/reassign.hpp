@@ -19,7 +19,8 @@ struct ReassignPlan {
   Date date;                                 // first day of the new responsibility
   std::string to_cadre;                      // takes every assignment not in `moves`; "" for none
   std::map<std::string, std::string> moves;  // target (e.g. household id) -> cadre id
-  std::string reason;  // recorded on every ended assignment; required to leave one uncovered
+  std::string reason;         // recorded on every ended assignment; required to leave one uncovered
+  bool cadre_leaves = false;  // also end the cadre's term of office the day before `date`
 };
 
 struct ReassignResult {
@@ -38,7 +39,8 @@ Result<std::vector<store::AssignmentRow>> OpenAssignmentsOf(store::Store& store,
 /// precondition) when an assignment would be left without a holder and no reason is
 /// given — the message names the targets; load.max_households when a receiving
 /// cadre would exceed the policy's load rule; reassign.date when an assignment
-/// started on or after `date`.
+/// started on or after `date`. With `cadre_leaves` the cadre's active_to becomes the
+/// day before `date` in the same transaction.
 Result<ReassignResult> ReassignCadre(store::Store& store, const policy::Policy& policy,
                                      std::string_view from_cadre, const ReassignPlan& plan,
                                      const std::string& actor);

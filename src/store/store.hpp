@@ -226,6 +226,10 @@ struct AssignmentChange {
   };
   std::vector<End> ends;               // open assignments to close
   std::vector<AssignmentRow> inserts;  // new assignments (id ignored)
+  /// When set, this cadre leaves office: active_to becomes `left_on` (version + 1,
+  /// with a history row), in the same transaction.
+  std::string cadre_leaving;
+  std::string left_on;
 };
 
 /// Which assignments ListAssignments returns; empty fields do not filter.

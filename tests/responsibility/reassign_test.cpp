@@ -101,6 +101,26 @@ TEST_F(SmallCountyTest, LoadRuleRefusesTooManyHouseholdsButNotForCountyLeaders) 
   EXPECT_EQ(WhoOn(*store_, Hh(kA1, 4), D(2020, 7, 1)), "L2");
 }
 
+TEST_F(SmallCountyTest, ALeavingCadreLeavesOfficeInTheSameTransaction) {
+  ReassignPlan plan;
+  plan.date = D(2020, 7, 1);
+  plan.to_cadre = "C3";
+  plan.cadre_leaves = true;
+  ASSERT_TRUE(ReassignCadre(*store_, policy::DefaultPolicy(), "C1", plan, "test").ok());
+  auto c1 = store_->FindCadre("C1");
+  ASSERT_TRUE(c1.ok() && c1->has_value());
+  EXPECT_EQ((*c1)->active_to, "2020-06-30");
+  EXPECT_EQ((*c1)->version, 2);
+  auto history = store_->History("cadre", "C1");
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->back().source, "reassign:C1");
+  // A failed reassignment leaves the cadre in office.
+  plan.to_cadre = "C4";
+  plan.date = D(2020, 8, 1);
+  EXPECT_FALSE(ReassignCadre(*store_, policy::DefaultPolicy(), "C3", plan, "test").ok());
+  EXPECT_EQ((*store_->FindCadre("C3"))->active_to, "");
+}
+
 TEST_F(SmallCountyTest, RefusesACadreNotInOffice) {
   ReassignPlan plan;
   plan.date = D(2020, 7, 1);

@@ -354,6 +354,23 @@ Result<std::vector<int64_t>> WriteAssignments(Database& db, const AssignmentChan
     FUPIN_RETURN_IF_ERROR(
         InsertHistory(db, "assignment", std::to_string(stored.id), 1, context, "", Dump(ToJson(stored))));
   }
+  if (!change.cadre_leaving.empty()) {
+    FUPIN_ASSIGN_OR_RETURN(std::optional<CadreRow> cadre, FindCadre(db, change.cadre_leaving));
+    if (!cadre) {
+      return Status::NotFound("cadre_id", {fmt::format("干部 {} 不存在", change.cadre_leaving),
+                                           fmt::format("cadre {} does not exist", change.cadre_leaving)});
+    }
+    CadreRow after = *cadre;
+    after.active_to = change.left_on;
+    after.version = cadre->version + 1;
+    FUPIN_ASSIGN_OR_RETURN(Statement leave,
+                           db.Prepare("UPDATE cadres SET active_to = ?, version = ?, updated_at = ? "
+                                      "WHERE id = ? AND version = ?"));
+    leave.Args()(after.active_to)(after.version)(NowUtcIso8601())(after.id)(cadre->version);
+    FUPIN_RETURN_IF_ERROR(leave.Run());
+    FUPIN_RETURN_IF_ERROR(InsertHistory(db, "cadre", after.id, after.version, context, Dump(ToJson(*cadre)),
+                                        Dump(ToJson(after))));
+  }
   FUPIN_RETURN_IF_ERROR(tx.Commit());
   return ids;
 }
