@@ -77,6 +77,9 @@ int Run(int argc, char** argv) {
   RegisterProcedureCommands(app, ctx);
   RegisterMonitorCommands(app, ctx);
   RegisterIndicatorCommand(app, ctx);
+  RegisterStructureCommands(app, ctx);
+  RegisterResponsibilityCommands(app, ctx);
+  RegisterCalendarCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

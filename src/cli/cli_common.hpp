@@ -47,6 +47,9 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx);
 void RegisterProcedureCommands(CLI::App& app, Context& ctx);
 void RegisterMonitorCommands(CLI::App& app, Context& ctx);
 void RegisterIndicatorCommand(CLI::App& app, Context& ctx);
+void RegisterStructureCommands(CLI::App& app, Context& ctx);
+void RegisterResponsibilityCommands(CLI::App& app, Context& ctx);
+void RegisterCalendarCommands(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

@@ -1,16 +1,18 @@
 // fupin demo: builds the demo county (real division codes, synthetic registry) and
 // prints its summary per town.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "accounts/password.hpp"
 #include "accounts/role.hpp"
 #include "cli/cli_common.hpp"
+#include "command/party_org.hpp"
 #include "demo/demo_generator.hpp"
+#include "demo/structure_generator.hpp"
 #include "regions/region_import.hpp"
 #include "store/store.hpp"
 
@@ -137,6 +139,37 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
   for (const auto& h : registry.households) writes.push_back({nullptr, &h});
   FUPIN_RETURN_IF_ERROR(store->WriteHouseholds(writes, {"demo", fmt::format("demo:{}:seed{}", county.ToShortString(), seed)}, {}));
 
+  // Units, cadres, four-level assignments, the campaign, party organizations and the
+  // village cadre roster (demo/structure_generator.hpp).
+  std::vector<demo::DemoRegion> town_regions, village_regions;
+  for (const auto& [code, name] : town_names) town_regions.push_back({code, name});
+  for (const auto& v : villages) village_regions.push_back({v.code, v.name});
+  const auto structure = demo::GenerateDemoStructure(*targets, town_regions, village_regions, registry, seed);
+  const store::ChangeContext demo_context{"demo",
+                                          fmt::format("demo:{}:seed{}", county.ToShortString(), seed)};
+  FUPIN_RETURN_IF_ERROR(store->WriteUnits(structure.units, demo_context).status());
+  FUPIN_RETURN_IF_ERROR(store->WriteCadres(structure.cadres, demo_context).status());
+  store::AssignmentChange assignments;
+  assignments.inserts = structure.assignments;
+  FUPIN_RETURN_IF_ERROR(store->WriteAssignments(assignments, demo_context).status());
+  FUPIN_RETURN_IF_ERROR(store->WriteCampaign(structure.campaign, structure.posts, demo_context));
+  FUPIN_RETURN_IF_ERROR(store->WritePartyOrgs(structure.party_orgs, demo_context).status());
+  for (const auto& r : structure.rectifications) {
+    FUPIN_ASSIGN_OR_RETURN(auto opened, command::OpenRectification(*store, r, demo_context));
+    FUPIN_ASSIGN_OR_RETURN(opened, command::RecordRectificationProgress(*store, opened.id, opened.version,
+                                                                        r.progress, r.note, demo_context));
+    if (!r.closed.empty()) {
+      FUPIN_ASSIGN_OR_RETURN(Date closed, Date::Parse(r.closed));
+      FUPIN_RETURN_IF_ERROR(
+          command::CloseRectification(*store, opened.id, opened.version, closed, r.note, demo_context)
+              .status());
+    }
+  }
+  FUPIN_RETURN_IF_ERROR(
+      store->WriteVillageRoster(targets->as_of_year - 1, county, structure.roster_previous, demo_context));
+  FUPIN_RETURN_IF_ERROR(
+      store->WriteVillageRoster(targets->as_of_year, county, structure.roster_current, demo_context));
+
   // The summary is read back from the store, not from the generator's memory.
   FUPIN_ASSIGN_OR_RETURN(auto stored_regions, store->ListRegions(county));
   FUPIN_ASSIGN_OR_RETURN(auto households, store->LoadHouseholds(county));
@@ -180,6 +213,26 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
   std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", total.name, total.villages, total.poor_villages,
                            Count(total.households), Count(total.persons), Count(total.poor), Count(total.exited),
                            Count(static_cast<int64_t>(total.cadres.size())));
+  std::cout
+      << (zh ? fmt::format(
+                   "\n指挥体系：单位 {} 个，干部 {} 名，包保记录 {} 条，党组织 {} 个（软弱涣散 {} "
+                   "个整顿），战役“{}”\n"
+                   "有意留下的缺口：{} 个贫困村无第一书记，{} 户无帮扶责任人（fupin coverage --region {}）\n",
+                   structure.units.size(), Count(static_cast<int64_t>(structure.cadres.size())),
+                   Count(static_cast<int64_t>(structure.assignments.size())), structure.party_orgs.size(),
+                   structure.rectifications.size(), structure.campaign.name,
+                   structure.villages_without_first_secretary.size(),
+                   structure.households_without_cadre.size(), county.ToShortString())
+             : fmt::format(
+                   "\ncommand structure: {} units, {} cadres, {} assignments, {} party organizations "
+                   "({} weak and lax under rectification), campaign \"{}\"\n"
+                   "deliberate gaps: {} poor villages without a first secretary, {} households without a "
+                   "responsible cadre (fupin coverage --region {})\n",
+                   structure.units.size(), Count(static_cast<int64_t>(structure.cadres.size())),
+                   Count(static_cast<int64_t>(structure.assignments.size())), structure.party_orgs.size(),
+                   structure.rectifications.size(), structure.campaign.name,
+                   structure.villages_without_first_secretary.size(),
+                   structure.households_without_cadre.size(), county.ToShortString()));
   return CreateDemoAccounts(ctx, *store, county, households, stored_regions);
 }
 

@@ -1028,4 +1028,15 @@ Result<DemoRegistry> GenerateDemoCounty(const CountyTargets& targets,
   return out;
 }
 
+std::vector<std::string> DemoCountyUnitNames(const std::string& county_name) {
+  std::vector<std::string> out;
+  for (const auto& [prefix, suffix] : kCountyUnits)
+    out.push_back(fmt::format("{}{}{}", prefix, county_name, suffix));
+  return out;
+}
+
+std::string DemoTownUnitName(const std::string& town_name) {
+  return TownUnit(town_name);
+}
+
 }  // namespace fupin::demo

@@ -71,6 +71,13 @@ struct DemoRegistry {
   std::vector<DemoCadre> cadres;
 };
 
+/// The county departments that act as helping units in the demo, e.g.
+/// "资中县农业农村局", in a fixed order (the unit names DemoCadre::unit uses).
+std::vector<std::string> DemoCountyUnitNames(const std::string& county_name);
+
+/// The town-government unit of a town, e.g. "重龙镇人民政府" ("…街道办事处" for a subdistrict).
+std::string DemoTownUnitName(const std::string& town_name);
+
 /// Generates the registry of `targets.county` over `villages_of_county` (any order;
 /// every code must be a village-level code within the county, without duplicates).
 ///

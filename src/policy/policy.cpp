@@ -98,6 +98,16 @@ const PublicNotice* Policy::PublicNoticeAt(Date day) const {
   return InForce(public_notice, day);
 }
 
+const ResponsibilityLoad* Policy::ResponsibilityLoadAt(Date day) const {
+  return InForce(responsibility_load, day);
+}
+
+bool HelpDayRule::IsRegular(Date day) const {
+  if (!range.Contains(day) || day.weekday() != weekday) return false;
+  const int nth = (day.day() - 1) / 7 + 1;
+  return std::find(weeks_of_month.begin(), weeks_of_month.end(), nth) != weeks_of_month.end();
+}
+
 const CollectiveEconomyClass* Policy::ClassifyCollectiveIncome(Money income, int year) const {
   const CollectiveEconomyClasses* classes = CollectiveEconomyFor(year);
   if (classes == nullptr) return nullptr;
@@ -108,11 +118,16 @@ const CollectiveEconomyClass* Policy::ClassifyCollectiveIncome(Money income, int
 }
 
 bool Policy::IsHelpDay(Date day) const {
+  for (const HelpDayRule& rule : help_days) {
+    if (std::find(rule.extra.begin(), rule.extra.end(), day) != rule.extra.end()) return true;
+    for (const HelpDayMove& m : rule.moved) {
+      if (m.to == day) return true;
+    }
+  }
   const HelpDayRule* rule = HelpDayRuleAt(day);
-  if (rule == nullptr || day.weekday() != rule->weekday) return false;
-  const int nth = (day.day() - 1) / 7 + 1;
-  return std::find(rule->weeks_of_month.begin(), rule->weeks_of_month.end(), nth) !=
-         rule->weeks_of_month.end();
+  if (rule == nullptr || !rule->IsRegular(day)) return false;
+  return std::none_of(rule->moved.begin(), rule->moved.end(),
+                      [&](const HelpDayMove& m) { return m.date == day; });
 }
 
 }  // namespace fupin::policy

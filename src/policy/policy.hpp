@@ -135,11 +135,33 @@ struct CollectiveEconomyClasses : Entry {
   std::vector<CollectiveEconomyClass> classes;
 };
 
-/// 脱贫帮扶日: the ISO `weekday` (Monday = 1) that is the n-th of its kind in the
-/// month, for each n in `weeks_of_month`.
+/// A help day moved to another date (e.g. away from a public holiday).
+struct HelpDayMove {
+  Date date;  // the regular help day that moves
+  Date to;    // where it moves
+  std::string reason;
+};
+
+/// 脱贫帮扶日: the ISO `weekday` (Monday = 1) of week n of the month, for each n in
+/// `weeks_of_month`, where week n of a month is its days 7(n-1)+1 to 7n (so the
+/// Monday of week 1 is the month's first Monday, that of week 3 its third Monday);
+/// plus `extra` dates, with `moved` regular dates replaced by their new dates. All
+/// of them fall within the entry's range.
 struct HelpDayRule : Entry {
   int weekday = 1;
   std::vector<int> weeks_of_month;
+  std::vector<Date> extra;
+  std::vector<HelpDayMove> moved;
+
+  /// True when `day` is a help day by the weekday rule alone (before moves and extras).
+  bool IsRegular(Date day) const;
+};
+
+/// 包保负荷: at most `max_households_per_cadre` households per responsible cadre,
+/// unless the cadre's level is one of `exempt_levels` (e.g. county_leader).
+struct ResponsibilityLoad : Entry {
+  int max_households_per_cadre = 5;
+  std::vector<std::string> exempt_levels;
 };
 
 /// 公示: days of public notice in the village.
@@ -168,6 +190,7 @@ struct Policy {
   std::vector<CollectiveEconomyClasses> collective_economy;
   std::vector<HelpDayRule> help_days;
   std::vector<PublicNotice> public_notice;
+  std::vector<ResponsibilityLoad> responsibility_load;
 
   const PovertyLine* PovertyLineFor(int year) const;
   /// The profile for a region through the longest matching prefix in force.
@@ -183,11 +206,13 @@ struct Policy {
   const CollectiveEconomyClasses* CollectiveEconomyFor(int year) const;
   const HelpDayRule* HelpDayRuleAt(Date day) const;
   const PublicNotice* PublicNoticeAt(Date day) const;
+  const ResponsibilityLoad* ResponsibilityLoadAt(Date day) const;
 
   /// The collective-economy class of a yearly operating income; nullptr when no
   /// classification is in force.
   const CollectiveEconomyClass* ClassifyCollectiveIncome(Money income, int year) const;
-  /// True when `day` is a help day under the rule in force on that day.
+  /// True when `day` is a help day: a regular day of the rule in force on it that was
+  /// not moved away, or an extra or moved-to date of any rule (see help_days.hpp).
   bool IsHelpDay(Date day) const;
 };
 

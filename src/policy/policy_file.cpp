@@ -355,6 +355,7 @@ const std::set<std::string_view> kSections = {
     "collective_economy",
     "help_day",
     "public_notice",
+    "responsibility_load",
 };
 
 Status ReadVersion(const toml::table& root, const Problems& problems, Policy* policy) {
@@ -546,6 +547,85 @@ Status ReadCollectiveEconomy(TableReader& r, CollectiveEconomyClasses& out) {
   return Status::Ok();
 }
 
+// A TOML date as a Date, or a policy.type / policy.format problem.
+Status DateOf(TableReader& r, const toml::node& node, std::string_view key, Date* out) {
+  const auto* value = node.as_date();
+  if (value == nullptr) return r.WrongType(node, key, kDate);
+  const toml::date d = value->get();
+  Result<Date> date = Date::FromYmd(d.year, d.month, d.day);
+  if (!date.ok()) {
+    return r.Problem(LineOf(node), r.Field(key), "policy.format", date.status().message().zh,
+                     date.status().message().en);
+  }
+  *out = *date;
+  return Status::Ok();
+}
+
+Status OutsideRule(TableReader& r, const toml::node& node, std::string_view key, Date day,
+                   const HelpDayRule& h) {
+  const Message range = h.range.ToText();
+  return r.Problem(
+      LineOf(node), r.Field(key), "policy.range",
+      fmt::format("{} 的日期 {} 不在本条帮扶日规则的有效期（{}）内", key, day.ToString(), range.zh),
+      fmt::format("{} date {} is outside this help-day entry's range ({})", key, day.ToString(), range.en));
+}
+
+// extra = [dates]; moved = [{ date, to, reason }], each `date` a regular help day.
+Status ReadHelpDayChanges(TableReader& r, HelpDayRule& h) {
+  if (const toml::node* node = r.Get("extra")) {
+    const toml::array* array = node->as_array();
+    if (array == nullptr) return r.WrongType(*node, "extra", kDate);
+    for (const toml::node& element : *array) {
+      Date day;
+      FUPIN_RETURN_IF_ERROR(DateOf(r, element, "extra", &day));
+      if (!h.range.Contains(day)) return OutsideRule(r, element, "extra", day, h);
+      h.extra.push_back(day);
+    }
+  }
+  const toml::node* node = r.Get("moved");
+  if (node == nullptr) return Status::Ok();
+  const toml::array* array = node->as_array();
+  if (array == nullptr || (!array->empty() && !array->is_array_of_tables())) {
+    return r.WrongType(*node, "moved", kTableArray);
+  }
+  for (size_t i = 0; i < array->size(); ++i) {
+    const toml::node& element = *array->get(i);
+    TableReader m = r.Nested(*element.as_table(), fmt::format("{}[{}]", r.Field("moved"), i));
+    HelpDayMove move;
+    const toml::node* date = m.Get("date");
+    const toml::node* to = m.Get("to");
+    if (date == nullptr) return m.Missing("date");
+    if (to == nullptr) return m.Missing("to");
+    FUPIN_RETURN_IF_ERROR(DateOf(m, *date, "date", &move.date));
+    FUPIN_RETURN_IF_ERROR(DateOf(m, *to, "to", &move.to));
+    FUPIN_RETURN_IF_ERROR(m.String("reason", &move.reason, false));
+    FUPIN_RETURN_IF_ERROR(m.Finish());
+    if (!h.IsRegular(move.date)) {
+      return m.Problem(
+          LineOf(*date), m.Field("date"), "policy.format",
+          fmt::format("调整的日期 {} 不是本规则的常规帮扶日", move.date.ToString()),
+          fmt::format("moved date {} is not a regular help day of this rule", move.date.ToString()));
+    }
+    if (!h.range.Contains(move.to)) return OutsideRule(m, *to, "to", move.to, h);
+    h.moved.push_back(std::move(move));
+  }
+  return Status::Ok();
+}
+
+Status ReadResponsibilityLoad(TableReader& r, ResponsibilityLoad& l) {
+  FUPIN_RETURN_IF_ERROR(r.Int("max_households_per_cadre", &l.max_households_per_cadre, 1, 100));
+  std::vector<int> lines;
+  FUPIN_RETURN_IF_ERROR(r.Strings("exempt_levels", &l.exempt_levels, &lines, false));
+  for (size_t i = 0; i < l.exempt_levels.size(); ++i) {
+    const std::string& level = l.exempt_levels[i];
+    if (level == "county_leader" || level == "section" || level == "other") continue;
+    return r.Problem(lines[i], r.Field("exempt_levels"), "policy.format",
+                     fmt::format("干部职级“{}”应为 county_leader、section 或 other", level),
+                     fmt::format("cadre level \"{}\" must be county_leader, section or other", level));
+  }
+  return Status::Ok();
+}
+
 Status ReadHelpDay(TableReader& r, HelpDayRule& h) {
   FUPIN_RETURN_IF_ERROR(r.Int("weekday", &h.weekday, 1, 7));
   FUPIN_RETURN_IF_ERROR(r.Ints("weeks_of_month", &h.weeks_of_month, 1, 5));
@@ -556,7 +636,7 @@ Status ReadHelpDay(TableReader& r, HelpDayRule& h) {
                      "weeks_of_month 须非空且递增，如 [1, 3]",
                      "weeks_of_month must be non-empty and increasing, e.g. [1, 3]");
   }
-  return Status::Ok();
+  return ReadHelpDayChanges(r, h);
 }
 
 Status ReadPublicNotice(TableReader& r, PublicNotice& n) {
@@ -675,7 +755,12 @@ Status ReadPolicy(const toml::table& root, const Problems& problems, Policy* p) 
   FUPIN_RETURN_IF_ERROR(NoOverlap<HelpDayRule>(p->help_days, "help_day", problems, SameKind<HelpDayRule>));
   FUPIN_RETURN_IF_ERROR(
       ReadSection<PublicNotice>(root, "public_notice", problems, false, &p->public_notice, ReadPublicNotice));
-  return NoOverlap<PublicNotice>(p->public_notice, "public_notice", problems, SameKind<PublicNotice>);
+  FUPIN_RETURN_IF_ERROR(
+      NoOverlap<PublicNotice>(p->public_notice, "public_notice", problems, SameKind<PublicNotice>));
+  FUPIN_RETURN_IF_ERROR(ReadSection<ResponsibilityLoad>(root, "responsibility_load", problems, false,
+                                                        &p->responsibility_load, ReadResponsibilityLoad));
+  return NoOverlap<ResponsibilityLoad>(p->responsibility_load, "responsibility_load", problems,
+                                       SameKind<ResponsibilityLoad>);
 }
 
 }  // namespace

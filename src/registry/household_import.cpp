@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "io/csv.hpp"
 #include "io/row_source.hpp"
+#include "registry/table_file.hpp"
 
 namespace fupin::registry {
 namespace {
@@ -60,53 +60,6 @@ void AddProblem(std::vector<RowProblem>* problems, size_t row, Column column, st
                 std::string rule, Message message, const std::string& household_id) {
   problems->push_back({row, std::string(InfoOf(column).zh), std::move(value), std::move(rule),
                        std::move(message), household_id});
-}
-
-// Writes every row of a rejected household, as read, plus the reasons, to a CSV file
-// that re-imports once corrected (the reasons column is ignored on import).
-Status WriteRejectFile(const std::filesystem::path& source, const std::string& encoding,
-                       const std::filesystem::path& target, const std::vector<std::string_view>& header_hint,
-                       const std::unordered_map<size_t, std::string>& reasons_by_row) {
-  (void)header_hint;
-  FUPIN_ASSIGN_OR_RETURN(auto rows, io::OpenRowSource(source, encoding));
-  std::string out;
-  io::CsvWriter writer(&out, io::CsvWriterOptions{.bom = true});
-  std::vector<std::string_view> fields;
-  bool header = true;
-  int error_column = -1;
-  while (rows->Next(&fields)) {
-    if (header) {
-      std::vector<std::string_view> h(fields.begin(), fields.end());
-      for (size_t i = 0; i < h.size(); ++i) {
-        std::string_view name = h[i];
-        if (name == InfoOf(Column::kImportError).zh || name == InfoOf(Column::kImportError).en) {
-          error_column = static_cast<int>(i);
-        }
-      }
-      if (error_column < 0) {
-        h.push_back(InfoOf(Column::kImportError).zh);
-        error_column = static_cast<int>(h.size() - 1);
-      }
-      writer.WriteRow(h);
-      header = false;
-      continue;
-    }
-    auto it = reasons_by_row.find(rows->line());
-    if (it == reasons_by_row.end()) continue;
-    std::vector<std::string_view> r(fields.begin(), fields.end());
-    if (r.size() <= static_cast<size_t>(error_column)) r.resize(static_cast<size_t>(error_column) + 1);
-    r[static_cast<size_t>(error_column)] = it->second;
-    writer.WriteRow(r);
-  }
-  FUPIN_RETURN_IF_ERROR(rows->status());
-  std::ofstream file(target, std::ios::binary | std::ios::trunc);
-  file << out;
-  file.close();
-  if (!file) {
-    return Status::Unavailable({fmt::format("无法写入退回文件 {}", target.string()),
-                                fmt::format("cannot write the reject file {}", target.string())});
-  }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -395,7 +348,8 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
     }
     report.reject_file = options.reject_file.empty() ? std::filesystem::path(path.string() + ".rejects.csv")
                                                      : options.reject_file;
-    FUPIN_RETURN_IF_ERROR(WriteRejectFile(path, options.encoding, report.reject_file, {}, reasons));
+    FUPIN_RETURN_IF_ERROR(WriteRejectFile(path, options.encoding, report.reject_file, reasons,
+                                          InfoOf(Column::kImportError).zh, InfoOf(Column::kImportError).en));
   }
   return report;
 }

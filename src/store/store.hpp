@@ -174,6 +174,150 @@ struct ProcedureFilter {
   bool open_only = false;
 };
 
+// --- Command structure 指挥体系 and responsibility 包保 (docs/architecture.md) ---
+// Codes (unit kind, cadre level, assignment kind, post, role) belong to command/ and
+// responsibility/; the store keeps them as text. Dates are "YYYY-MM-DD".
+
+/// 单位: a county department, a town government or another helping unit.
+struct UnitRow {
+  std::string id;     // 单位编码, unique
+  std::string name;   // unique
+  std::string kind;   // county_department, town, other
+  RegionCode region;  // the county or town it belongs to
+  int64_t version = 0;
+
+  bool operator==(const UnitRow&) const = default;
+};
+
+/// 干部: a cadre of a unit.
+struct CadreRow {
+  std::string id;  // 干部编号, unique
+  std::string name;
+  std::string unit_id;
+  std::string post;   // 职务, free text
+  std::string level;  // county_leader, section, other
+  bool party_member = false;
+  std::string phone;
+  std::string active_from;
+  std::string active_to;  // "" while still active
+  int64_t version = 0;
+
+  bool operator==(const CadreRow&) const = default;
+};
+
+/// 包保: one dated responsibility. Who (a cadre, or a unit for village_unit) is
+/// responsible for what (a town, a village, a villager group, a household) from
+/// date_from to date_to (inclusive; "" while open). Rows are never deleted: ending
+/// one sets date_to and keeps a history row.
+struct AssignmentRow {
+  int64_t id = 0;    // assigned by the store
+  std::string kind;  // town_leader, village_unit, group_leader, household_cadre, first_secretary, work_team,
+                     // shock_team
+  std::string target;    // 12-digit town or village code, "<village>/<group>", or a household id
+  RegionCode region;     // where the target lies: the town, the village, the household's village
+  std::string cadre_id;  // "" for village_unit
+  std::string unit_id;   // the helping unit for village_unit; "" otherwise
+  std::string date_from;
+  std::string date_to;   // "" while open
+  std::string note;      // why it started
+  std::string end_note;  // why it ended ("" while open)
+
+  bool operator==(const AssignmentRow&) const = default;
+};
+
+/// A change to assignments, written by WriteAssignments in one transaction.
+struct AssignmentChange {
+  struct End {
+    int64_t id = 0;
+    std::string date_to;
+    std::string reason;
+  };
+  std::vector<End> ends;               // open assignments to close
+  std::vector<AssignmentRow> inserts;  // new assignments (id ignored)
+  /// When set, this cadre leaves office: active_to becomes `left_on` (version + 1,
+  /// with a history row), in the same transaction.
+  std::string cadre_leaving;
+  std::string left_on;
+};
+
+/// Which assignments ListAssignments returns; empty fields do not filter.
+struct AssignmentFilter {
+  RegionCode within;  // the nation = everywhere
+  std::string kind;
+  std::string target;
+  std::string cadre_id;
+  std::string active_on;  // only those in force on this day
+};
+
+/// 战役: a campaign with its dates and region.
+struct CampaignRow {
+  std::string id;
+  std::string name;  // e.g. 百日攻坚行动
+  RegionCode region;
+  std::string start;
+  std::string end;
+  int64_t version = 0;
+
+  bool operator==(const CampaignRow&) const = default;
+};
+
+/// One seat of a campaign's command: the HQ, a working group, a town war zone or a
+/// village battlefield, a role there and the cadre in it.
+struct CommandPostRow {
+  std::string level;  // hq, working_group, war_zone, battlefield
+  RegionCode region;  // the county for hq and working groups, the town, the village
+  std::string name;   // e.g. the working group's name; "" for the others
+  std::string role;   // commander_in_chief, deputy_commander, commander, group_leader, member
+  std::string cadre_id;
+
+  bool operator==(const CommandPostRow&) const = default;
+};
+
+/// 党组织: a village branch, an industry party committee, or a temporary party
+/// organization of a campaign level.
+struct PartyOrgRow {
+  std::string id;
+  std::string name;
+  std::string kind;  // village_branch, industry_committee, temporary
+  RegionCode region;
+  std::string campaign_id;  // for temporary organizations; "" otherwise
+  int64_t members = 0;
+  bool weak_lax = false;  // 软弱涣散
+  int64_t version = 0;
+
+  bool operator==(const PartyOrgRow&) const = default;
+};
+
+/// 整顿: the "4+N" rectification of a weak and lax party organization.
+struct RectificationRow {
+  int64_t id = 0;  // assigned by the store
+  std::string party_org_id;
+  std::string opened;
+  std::string county_leader_id;     // 1 county leader liaison 县级领导联系
+  std::string guiding_unit_id;      // 1 guiding county department 县级部门指导
+  std::string town_member_id;       // 1 town committee member stationed 乡镇党委委员驻村
+  std::string village_cadre_id;     // 1 village-stationed cadre 驻村干部
+  std::vector<std::string> others;  // + N
+  int64_t progress = 0;             // percent
+  std::string note;
+  std::string closed;  // "" while open
+  int64_t version = 0;
+
+  bool operator==(const RectificationRow&) const = default;
+};
+
+/// 村干部: one person of a village's cadre roster for one year.
+struct VillageCadreRow {
+  int64_t year = 0;
+  RegionCode village;
+  std::string name;
+  std::string post;       // secretary, director, secretary_director (一肩挑), deputy, member
+  std::string education;  // primary, junior, senior, college, bachelor, postgraduate
+  int64_t birth_year = 0;
+
+  bool operator==(const VillageCadreRow&) const = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -257,6 +401,58 @@ class Store {
   /// by the order they were recorded).
   virtual Result<std::vector<MonitoringMeasureRow>> MonitoringMeasures(int64_t procedure_id) = 0;
   virtual Result<std::vector<IncomeCheckRow>> IncomeChecks(int64_t procedure_id) = 0;
+
+  // --- Units and cadres 单位与干部 ---
+  /// Inserts new units, updates changed ones (version + 1, a history row with before
+  /// and after) and leaves equal ones, in one transaction. `version` is ignored.
+  virtual Result<WriteCounts> WriteUnits(std::span<const UnitRow> units, const ChangeContext& context) = 0;
+  /// Every unit, by id.
+  virtual Result<std::vector<UnitRow>> ListUnits() = 0;
+  /// As WriteUnits, for cadres (unit_id must name a stored unit).
+  virtual Result<WriteCounts> WriteCadres(std::span<const CadreRow> cadres, const ChangeContext& context) = 0;
+  /// Every cadre, by id.
+  virtual Result<std::vector<CadreRow>> ListCadres() = 0;
+  virtual Result<std::optional<CadreRow>> FindCadre(std::string_view id) = 0;
+
+  // --- Responsibility 包保 ---
+  /// Closes `ends` (each must still be open: conflict assignment.stale otherwise) and
+  /// inserts `inserts`, with one history row per assignment, in one transaction.
+  /// Returns the new ids in the order of `inserts`.
+  virtual Result<std::vector<int64_t>> WriteAssignments(const AssignmentChange& change,
+                                                        const ChangeContext& context) = 0;
+  /// Matching assignments, by id.
+  virtual Result<std::vector<AssignmentRow>> ListAssignments(const AssignmentFilter& filter) = 0;
+
+  // --- Campaigns 战役 ---
+  /// Inserts or updates the campaign and replaces its command posts, in one
+  /// transaction with a history row.
+  virtual Status WriteCampaign(const CampaignRow& campaign, std::span<const CommandPostRow> posts,
+                               const ChangeContext& context) = 0;
+  virtual Result<std::vector<CampaignRow>> ListCampaigns() = 0;
+  /// The posts of a campaign in the order written.
+  virtual Result<std::vector<CommandPostRow>> CampaignPosts(std::string_view campaign_id) = 0;
+
+  // --- Party organizations 党组织 ---
+  /// As WriteUnits, for party organizations.
+  virtual Result<WriteCounts> WritePartyOrgs(std::span<const PartyOrgRow> orgs,
+                                             const ChangeContext& context) = 0;
+  /// Organizations whose region is within `within`, by id.
+  virtual Result<std::vector<PartyOrgRow>> ListPartyOrgs(RegionCode within) = 0;
+  /// Creates (id 0) or updates a rectification if its stored version is still
+  /// `rectification.version` (conflict rectification.stale otherwise), with a history
+  /// row. Returns it as stored.
+  virtual Result<RectificationRow> WriteRectification(const RectificationRow& rectification,
+                                                      const ChangeContext& context) = 0;
+  /// Every rectification, by id.
+  virtual Result<std::vector<RectificationRow>> ListRectifications() = 0;
+
+  // --- Village cadres 村干部 ---
+  /// Replaces the roster of `year` for the villages within `within` with `rows`, in
+  /// one transaction with a history row keeping what was there.
+  virtual Status WriteVillageRoster(int year, RegionCode within, std::span<const VillageCadreRow> rows,
+                                    const ChangeContext& context) = 0;
+  /// The roster of `year` within `within`, by village then the order written.
+  virtual Result<std::vector<VillageCadreRow>> LoadVillageRoster(int year, RegionCode within) = 0;
 };
 
 struct OpenOptions {

@@ -183,6 +183,111 @@ CREATE TABLE income_checks (
 ) STRICT;
 CREATE INDEX income_checks_procedure ON income_checks(procedure_id, date);
 )sql"},
+    {3,
+     "units, cadres, assignments, campaigns, command posts, party organizations, rectifications, village "
+     "cadres",
+     R"sql(
+CREATE TABLE units (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE cadres (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  unit_id TEXT NOT NULL REFERENCES units(id),
+  post TEXT NOT NULL,
+  level TEXT NOT NULL,
+  party_member INTEGER NOT NULL,
+  phone TEXT NOT NULL,
+  active_from TEXT NOT NULL,
+  active_to TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX cadres_unit ON cadres(unit_id);
+
+-- Dated responsibilities: never deleted; ending one sets date_to ('' while open).
+CREATE TABLE assignments (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  cadre_id TEXT REFERENCES cadres(id),
+  unit_id TEXT REFERENCES units(id),
+  date_from TEXT NOT NULL,
+  date_to TEXT NOT NULL,
+  note TEXT NOT NULL,
+  end_note TEXT NOT NULL
+) STRICT;
+CREATE INDEX assignments_target ON assignments(target, kind);
+CREATE INDEX assignments_cadre ON assignments(cadre_id);
+CREATE INDEX assignments_region ON assignments(region);
+
+CREATE TABLE campaigns (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE command_posts (
+  campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+  seq INTEGER NOT NULL,
+  level TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  cadre_id TEXT NOT NULL REFERENCES cadres(id),
+  PRIMARY KEY (campaign_id, seq)
+) STRICT;
+
+CREATE TABLE party_orgs (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  campaign_id TEXT NOT NULL,
+  members INTEGER NOT NULL,
+  weak_lax INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX party_orgs_region ON party_orgs(region);
+
+CREATE TABLE rectifications (
+  id INTEGER PRIMARY KEY,
+  party_org_id TEXT NOT NULL REFERENCES party_orgs(id),
+  opened TEXT NOT NULL,
+  county_leader_id TEXT NOT NULL REFERENCES cadres(id),
+  guiding_unit_id TEXT NOT NULL REFERENCES units(id),
+  town_member_id TEXT NOT NULL REFERENCES cadres(id),
+  village_cadre_id TEXT NOT NULL REFERENCES cadres(id),
+  others TEXT NOT NULL,
+  progress INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  closed TEXT NOT NULL,
+  version INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE village_cadres (
+  year INTEGER NOT NULL,
+  village INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  post TEXT NOT NULL,
+  education TEXT NOT NULL,
+  birth_year INTEGER NOT NULL,
+  PRIMARY KEY (year, village, seq)
+) STRICT;
+)sql"},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "registry/household_json.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_db.hpp"
+#include "store/sqlite/structure_tables.hpp"
 #include "store/store.hpp"
 
 namespace fupin::store {
@@ -486,6 +487,55 @@ class SqliteStore final : public Store {
     while (q.Step(&s)) out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Int(3)});
     FUPIN_RETURN_IF_ERROR(s);
     return out;
+  }
+
+  // --- Command structure and responsibility: store/sqlite/structure_tables.cpp ---
+  Result<WriteCounts> WriteUnits(std::span<const UnitRow> units, const ChangeContext& context) override {
+    return sqlite::WriteUnits(db_, units, context);
+  }
+  Result<std::vector<UnitRow>> ListUnits() override { return sqlite::ListUnits(db_); }
+  Result<WriteCounts> WriteCadres(std::span<const CadreRow> cadres, const ChangeContext& context) override {
+    return sqlite::WriteCadres(db_, cadres, context);
+  }
+  Result<std::vector<CadreRow>> ListCadres() override { return sqlite::ListCadres(db_); }
+  Result<std::optional<CadreRow>> FindCadre(std::string_view id) override {
+    return sqlite::FindCadre(db_, id);
+  }
+  Result<std::vector<int64_t>> WriteAssignments(const AssignmentChange& change,
+                                                const ChangeContext& context) override {
+    return sqlite::WriteAssignments(db_, change, context);
+  }
+  Result<std::vector<AssignmentRow>> ListAssignments(const AssignmentFilter& filter) override {
+    return sqlite::ListAssignments(db_, filter);
+  }
+  Status WriteCampaign(const CampaignRow& campaign, std::span<const CommandPostRow> posts,
+                       const ChangeContext& context) override {
+    return sqlite::WriteCampaign(db_, campaign, posts, context);
+  }
+  Result<std::vector<CampaignRow>> ListCampaigns() override { return sqlite::ListCampaigns(db_); }
+  Result<std::vector<CommandPostRow>> CampaignPosts(std::string_view campaign_id) override {
+    return sqlite::CampaignPosts(db_, campaign_id);
+  }
+  Result<WriteCounts> WritePartyOrgs(std::span<const PartyOrgRow> orgs,
+                                     const ChangeContext& context) override {
+    return sqlite::WritePartyOrgs(db_, orgs, context);
+  }
+  Result<std::vector<PartyOrgRow>> ListPartyOrgs(RegionCode within) override {
+    return sqlite::ListPartyOrgs(db_, within);
+  }
+  Result<RectificationRow> WriteRectification(const RectificationRow& rectification,
+                                              const ChangeContext& context) override {
+    return sqlite::WriteRectification(db_, rectification, context);
+  }
+  Result<std::vector<RectificationRow>> ListRectifications() override {
+    return sqlite::ListRectifications(db_);
+  }
+  Status WriteVillageRoster(int year, RegionCode within, std::span<const VillageCadreRow> rows,
+                            const ChangeContext& context) override {
+    return sqlite::WriteVillageRoster(db_, year, within, rows, context);
+  }
+  Result<std::vector<VillageCadreRow>> LoadVillageRoster(int year, RegionCode within) override {
+    return sqlite::LoadVillageRoster(db_, year, within);
   }
 
  private:
