@@ -13,6 +13,7 @@
 
 #include "core/date.hpp"
 #include "core/id_number.hpp"
+#include "core/random.hpp"
 #include "core/region_code.hpp"
 #include "regions/region_import.hpp"
 #include "registry/household_layout.hpp"
@@ -20,50 +21,7 @@
 namespace fupin::bench {
 namespace {
 
-// ---------------------------------------------------------------------------------
-// Randomness: xoshiro256** seeded by splitmix64, integer distributions only.
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) {
-    uint64_t sm = seed;
-    for (uint64_t& s : s_) {
-      uint64_t z = (sm += 0x9E3779B97F4A7C15ULL);
-      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-      s = z ^ (z >> 31);
-    }
-  }
-
-  uint64_t Next() {
-    const uint64_t result = Rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = Rotl(s_[3], 45);
-    return result;
-  }
-
-  /// Uniform in [0, n); n > 0 (rejection sampling, no modulo bias).
-  uint64_t Below(uint64_t n) {
-    const uint64_t threshold = (0 - n) % n;
-    for (;;) {
-      const uint64_t r = Next();
-      if (r >= threshold) return r % n;
-    }
-  }
-  /// Uniform in [lo, hi], both inclusive.
-  int Range(int lo, int hi) { return lo + static_cast<int>(Below(static_cast<uint64_t>(hi - lo) + 1)); }
-  /// True with probability percent / 100.
-  bool Percent(int percent) { return static_cast<int>(Below(100)) < percent; }
-
- private:
-  static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  std::array<uint64_t, 4> s_{};
-};
+// Randomness: fupin::Rng (core/random.hpp), the demo generator's.
 
 template <typename T>
 struct Weighted {
