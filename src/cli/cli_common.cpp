@@ -1,10 +1,13 @@
 #include "cli/cli_common.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string_view>
 
 #include <fmt/format.h>
+
+#include "store/store.hpp"
 
 namespace fupin::cli {
 
@@ -88,6 +91,18 @@ int Run(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   return ctx.exit_code;
+}
+
+Result<Date> DayOption(const std::string& text, const std::string& db) {
+  if (!text.empty()) return Date::Parse(text);
+  if (std::filesystem::exists(db)) {
+    auto store = store::OpenSqliteStore(db, {.create = false});
+    if (store.ok()) {
+      FUPIN_ASSIGN_OR_RETURN(auto as_of, (*store)->GetSetting(store::kAsOfDateSetting));
+      if (as_of) return Date::Parse(*as_of);
+    }
+  }
+  return Date::Today();
 }
 
 }  // namespace fupin::cli

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/date.hpp"
 #include "core/status.hpp"
 
 namespace fupin::cli {
@@ -28,6 +29,10 @@ int Fail(const Context& ctx, const Status& status);
 
 /// Adds `--db PATH` (default ./fupin.db) to a command.
 void AddDbOption(CLI::App* cmd, std::string* db);
+
+/// The day a command works on: `text` when given (YYYY-MM-DD), else the database's
+/// as-of date (a demo county describes 2020), else the real date.
+Result<Date> DayOption(const std::string& text, const std::string& db);
 
 /// Who runs the command, for history and audit rows: "cli:<login name>".
 std::string CliActor();

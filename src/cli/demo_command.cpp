@@ -169,6 +169,10 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
       store->WriteVillageRoster(targets->as_of_year - 1, county, structure.roster_previous, demo_context));
   FUPIN_RETURN_IF_ERROR(
       store->WriteVillageRoster(targets->as_of_year, county, structure.roster_current, demo_context));
+  // The demo's "today": day 81 of the 100-day campaign (2020-08-01 to 2020-11-08), so the
+  // countdown, the help-day cycles, due and overdue work all have something to show.
+  // The server and the CLI take it as today for this database (store::kAsOfDateSetting).
+  FUPIN_RETURN_IF_ERROR(store->PutSetting(store::kAsOfDateSetting, fmt::format("{}-10-20", targets->as_of_year)));
 
   // The summary is read back from the store, not from the generator's memory.
   FUPIN_ASSIGN_OR_RETURN(auto stored_regions, store->ListRegions(county));

@@ -28,10 +28,6 @@ Result<policy::Policy> LoadPolicyOption(const std::string& path) {
   return policy::LoadPolicyFile(path);
 }
 
-Result<Date> DateOption(const std::string& text) {
-  return text.empty() ? Result<Date>(Date::Today()) : Date::Parse(text);
-}
-
 std::string_view KindLabel(const Context& ctx, std::string_view code) {
   auto k = ParseTerm<responsibility::AssignmentKind>(code);
   if (!k) return code;
@@ -148,7 +144,7 @@ void RegisterResponsible(CLI::App& app, Context& ctx) {
   cmd->add_flag("--json", o->json, "print as JSON");
   cmd->add_flag("--unmasked", o->unmasked, "phone number in clear (recorded in the audit log)");
   cmd->callback([&ctx, o] {
-    auto day = DateOption(o->date);
+    auto day = DayOption(o->date, o->db);
     if (!day.ok()) {
       ctx.exit_code = Fail(ctx, day.status());
       return;
@@ -263,7 +259,7 @@ void RegisterCoverage(CLI::App& app, Context& ctx) {
       ctx.exit_code = Fail(ctx, region.status());
       return;
     }
-    auto day = DateOption(o->date);
+    auto day = DayOption(o->date, o->db);
     if (!day.ok()) {
       ctx.exit_code = Fail(ctx, day.status());
       return;
@@ -364,7 +360,7 @@ void RegisterReassign(CLI::App& app, Context& ctx) {
                 "the cadre leaves office the day before --date (in the same transaction)");
   cmd->add_flag("--json", o->json, "print the result as JSON");
   cmd->callback([&ctx, o] {
-    auto day = DateOption(o->date);
+    auto day = DayOption(o->date, o->db);
     if (!day.ok()) {
       ctx.exit_code = Fail(ctx, day.status());
       return;

@@ -22,6 +22,7 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--web", *web, "folder of the built front end (default: web/dist if present)");
   cmd->add_option("--policy", *policy, "policy file replacing the built-in defaults")->check(CLI::ExistingFile);
   cmd->add_option("--year", o->year, "evaluation year (default: the latest with a poverty line)");
+  cmd->add_option("--today", o->today, "the day the server takes as today, YYYY-MM-DD (default: the database's as-of date, else the real date)");
   cmd->add_flag("--demo", o->demo, "demo accounts need not change their password at first login");
   cmd->add_option("--threads", o->threads, "worker threads")->capture_default_str();
   cmd->add_option("--rate-limit", o->rate_per_second, "requests per second per session (0 = no limit)")

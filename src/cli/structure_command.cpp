@@ -176,7 +176,7 @@ void RegisterCampaignShow(CLI::App* parent, Context& ctx) {
   cmd->add_option("--date", o->date, "count down from this day (default today)");
   cmd->add_flag("--json", o->json, "print as JSON");
   cmd->callback([&ctx, o] {
-    auto day = o->date.empty() ? Result<Date>(Date::Today()) : Date::Parse(o->date);
+    auto day = DayOption(o->date, o->db);
     if (!day.ok()) {
       ctx.exit_code = Fail(ctx, day.status());
       return;

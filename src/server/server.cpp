@@ -196,6 +196,21 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   }
   impl->year = options.year != 0 ? options.year : DefaultYear(impl->policy);
   FUPIN_ASSIGN_OR_RETURN(impl->pool, StorePool::Open(options.db, options.db_connections));
+  if (!options.today.empty()) {
+    auto day = Date::Parse(options.today);
+    if (!day.ok()) {
+      return Status::Invalid("today", "serve.today",
+                             {fmt::format("--today {} 不是有效日期（应为 YYYY-MM-DD）", options.today),
+                              fmt::format("--today {} is not a valid date (YYYY-MM-DD)", options.today)});
+    }
+    impl->fixed_today = *day;
+  } else {
+    auto s = impl->pool->Borrow();
+    FUPIN_ASSIGN_OR_RETURN(auto as_of, s->GetSetting(store::kAsOfDateSetting));
+    if (as_of) {
+      FUPIN_ASSIGN_OR_RETURN(impl->fixed_today, Date::Parse(*as_of));
+    }
+  }
   accounts::AuthConfig auth;
   auth.demo_mode = options.demo;
   impl->auth = std::make_unique<accounts::AuthService>(auth);

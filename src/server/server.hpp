@@ -21,6 +21,7 @@ struct ServerOptions {
   std::filesystem::path web_dir;  // built front end (web/dist); empty = API only
   std::filesystem::path policy_file;  // empty = built-in defaults
   int year = 0;                   // evaluation year; 0 = the latest with a poverty line
+  std::string today;  // "YYYY-MM-DD" the server takes as today; "" = the database's as_of_date, else the real date
   bool demo = false;              // demo accounts need not change their password
   int threads = 32;
   int db_connections = 6;

@@ -7,10 +7,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <thread>
 
 #include "accounts/auth_service.hpp"
+#include "core/date.hpp"
 #include "accounts/role.hpp"
 #include "analytics/indicator_engine.hpp"
 #include "policy/policy.hpp"
@@ -27,6 +29,11 @@ struct Server::Impl {
   std::unique_ptr<accounts::AuthService> auth;
   policy::Policy policy;
   int year = 0;
+  /// A fixed "today" (the --today option, else the database's as_of_date setting);
+  /// unset for a live county, whose today is the real date.
+  std::optional<Date> fixed_today;
+  /// The day the server works on: due visits, overdue tasks, meetings to come.
+  Date Today() const { return fixed_today ? *fixed_today : Date::Today(); }
   std::unique_ptr<HouseholdIndex> households;
   std::shared_mutex indicators_mu;  // the engine is read by many, written by one
   std::unique_ptr<analytics::IndicatorEngine> indicators;

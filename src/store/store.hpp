@@ -453,7 +453,18 @@ class Store {
                                     const ChangeContext& context) = 0;
   /// The roster of `year` within `within`, by village then the order written.
   virtual Result<std::vector<VillageCadreRow>> LoadVillageRoster(int year, RegionCode within) = 0;
+
+  // --- Settings 设置 ---
+  /// A value the database keeps about itself (e.g. `as_of_date`, the day a demo
+  /// county's data describes); nullopt when unset.
+  virtual Result<std::optional<std::string>> GetSetting(std::string_view key) = 0;
+  /// Sets (or replaces) a setting, in its own transaction.
+  virtual Status PutSetting(std::string_view key, std::string_view value) = 0;
 };
+
+/// The setting that fixes "today" for a database whose data describes another day (the
+/// demo county describes 2020): the server's and the CLI's default date.
+inline constexpr std::string_view kAsOfDateSetting = "as_of_date";
 
 struct OpenOptions {
   /// Create the file if it does not exist (else: Unavailable).

@@ -157,3 +157,23 @@ TEST_F(SqliteStoreTest, LookupsGiveTheSameAnswerForFewAndManyKeys) {
 
 }  // namespace
 }  // namespace fupin::store
+
+namespace fupin::store {
+namespace {
+
+TEST(SqliteStoreSettings, UnsetThenPutThenReplace) {
+  auto store = OpenSqliteStore(":memory:");
+  ASSERT_TRUE(store.ok()) << store.status().message().en;
+  auto none = (*store)->GetSetting(kAsOfDateSetting);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+  ASSERT_TRUE((*store)->PutSetting(kAsOfDateSetting, "2020-10-20").ok());
+  ASSERT_TRUE((*store)->PutSetting(kAsOfDateSetting, "2020-10-21").ok());
+  auto got = (*store)->GetSetting(kAsOfDateSetting);
+  ASSERT_TRUE(got.ok());
+  ASSERT_TRUE(got->has_value());
+  EXPECT_EQ(**got, "2020-10-21");
+}
+
+}  // namespace
+}  // namespace fupin::store

@@ -288,6 +288,13 @@ CREATE TABLE village_cadres (
   PRIMARY KEY (year, village, seq)
 ) STRICT;
 )sql"},
+    {4, "settings: the database's own values, e.g. the as-of date of a demo county", R"sql(
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+)sql"},
 };
 
 }  // namespace

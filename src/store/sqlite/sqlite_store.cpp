@@ -875,6 +875,27 @@ class SqliteStore final : public Store {
     return q.Run();
   }
 
+  Result<std::optional<std::string>> GetSetting(std::string_view key) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT value FROM settings WHERE key = ?"));
+    q.Bind(1, std::string(key));
+    Status s;
+    std::optional<std::string> value;
+    if (q.Step(&s)) value = q.Text(0);
+    FUPIN_RETURN_IF_ERROR(s);
+    return value;
+  }
+
+  Status PutSetting(std::string_view key, std::string_view value) override {
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db_.Prepare("INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) "
+                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+                                       "updated_at = excluded.updated_at"));
+    q.Bind(1, std::string(key)).Bind(2, std::string(value)).Bind(3, NowUtcIso8601());
+    Status s;
+    q.Step(&s);
+    return s;
+  }
+
   Result<int64_t> DataVersion() override {
     FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("PRAGMA data_version"));
     Status s;
