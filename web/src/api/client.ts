@@ -139,6 +139,8 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A binary body sent as it is (a photo), with its Content-Type; instead of `body`. */
+  raw?: { data: Blob; type: string };
   /** Do not show the error as a message (the caller shows it). */
   silent?: boolean;
   /** Do not redirect to the login page on 401 (login itself, the first /auth/me). */
@@ -161,7 +163,8 @@ export function apiUrl(path: string, query?: Query): string {
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.type;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (WRITE_METHODS.has(method) && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
   let response: Response;
   try {
@@ -169,7 +172,7 @@ async function send(method: string, path: string, options: RequestOptions, accep
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -221,6 +224,9 @@ export const http = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     request<T>('POST', path, { ...options, body: body ?? {} }),
+  /** POST of raw bytes (a photo) with their Content-Type. */
+  postRaw: <T>(path: string, data: Blob, type: string, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, raw: { data, type } }),
 };
 
 /** Downloads a file answer (e.g. the Excel export) and saves it under its name. */

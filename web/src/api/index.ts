@@ -6,5 +6,8 @@ export * from './alerts';
 export * from './households';
 export * from './users';
 export * from './audit';
+export * from './structure';
+export * from './visits';
+export * from './worklists';
 export { ApiError } from './client';
 export type * from './types';

@@ -280,3 +280,332 @@ export interface NewUser {
   scope: string;
   password: string;
 }
+
+// --- Issue 5: structure, coverage, cadres, campaigns, visits, compliance, work lists,
+// meetings (notes/api-contract.md, docs/api.md). Every coded value arrives with its
+// zh/en labels; the normalisers in structure.ts, visits.ts and worklists.ts fill a
+// missing label with the code so that views never show an empty name.
+
+/** A stable code with its names in both languages. */
+export interface Term {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export type StructureLevel = 'county' | 'town' | 'village' | 'group';
+export type StructureChildType = 'town' | 'village' | 'group' | 'household';
+
+export interface Holder {
+  type: 'cadre' | 'unit';
+  id: number | string;
+  name: string;
+  unit_name?: string;
+}
+
+/** An assignment 包保 on a structure node (or a cadre's open assignment). */
+export interface AssignmentRow {
+  id: number | string;
+  kind: Term;
+  holder: Holder | null;
+  date_from: string;
+  date_to: string;
+}
+
+export interface StructureChild {
+  type: StructureChildType;
+  /** region code; for a group its village's code; for a household the household id */
+  code: string;
+  group: string;
+  name: string;
+  poor_village: boolean;
+  status: string;
+  holder: Holder | null;
+  /** gaps in its subtree */
+  gaps: number;
+}
+
+/** `GET /structure/{code}?group=` */
+export interface StructureNode {
+  node: { code: string; name: string; level: StructureLevel; group: string; poor_village: boolean };
+  assignments: AssignmentRow[];
+  /** gap kind codes missing on this node itself */
+  gaps: string[];
+  children: StructureChild[];
+}
+
+export const COVERAGE_COUNT_KEYS = [
+  'towns',
+  'towns_without_leader',
+  'villages',
+  'villages_without_unit',
+  'poor_villages',
+  'villages_without_first_secretary',
+  'villages_without_work_team',
+  'groups',
+  'groups_without_leader',
+  'households',
+  'households_without_cadre',
+] as const;
+export type CoverageCountKey = (typeof COVERAGE_COUNT_KEYS)[number];
+export type CoverageCounts = Record<CoverageCountKey, number>;
+
+export interface CoverageGap {
+  region: string;
+  target: string;
+  name: string;
+}
+
+/** `GET /coverage/{code}?date=` */
+export interface CoverageReport {
+  region: string;
+  name: string;
+  date: string;
+  total: CoverageCounts;
+  children: { region: string; name: string; counts: CoverageCounts }[];
+  gaps: Record<string, CoverageGap[]>;
+  gap_kinds: Term[];
+  max_households_per_cadre: number;
+  overloaded_cadres: { cadre_id: number | string; name: string; households: number }[];
+}
+
+/** A row of `GET /cadres` and the head of `GET /cadres/{id}`. */
+export interface Cadre {
+  id: number | string;
+  name: string;
+  unit: { id: number | string; name: string };
+  post: string;
+  level: Term;
+  party_member: boolean;
+  phone: string;
+  active_from: string;
+  active_to: string;
+  households: number;
+}
+
+export interface CadreDetail extends Cadre {
+  open_assignments: {
+    id: number | string;
+    kind: Term;
+    target: string;
+    target_name: string;
+    region: { code: string; name: string };
+    date_from: string;
+  }[];
+}
+
+export interface ReassignRequest {
+  to_cadre_id: number | string;
+  date: string;
+  reason: string;
+  leaves: boolean;
+  uncovered_reason?: string;
+}
+
+export interface ReassignResult {
+  moved: { assignment_id: number | string; kind: string; target: string; to_cadre_id: number | string }[];
+  left_office: boolean;
+}
+
+export interface Campaign {
+  id: number | string;
+  name: string;
+  region: { code: string; name: string };
+  start: string;
+  end: string;
+  days_total: number;
+  day_number: number;
+  days_left: number;
+  posts: { level: string; region: string; name: string; role: string; role_zh: string; cadre: { id: number | string; name: string } | null }[];
+}
+
+export type VisitKind = 'home_visit' | 'phone_call' | 'other';
+
+export interface VisitPhoto {
+  sha256: string;
+  type: string;
+  size: number;
+  url: string;
+}
+
+/** A visit 帮扶走访 as the server stores it. */
+export interface Visit {
+  id: number | string;
+  client_id: string;
+  household_id: string;
+  head_name: string;
+  village: { code: string; name: string };
+  cadre: { id: number | string; name: string };
+  date: string;
+  time: string;
+  kind: Term;
+  measures: Term[];
+  problems: { id: number | string; description: string; category: string; status: Term }[];
+  notes: string;
+  location: { lat: number; lng: number } | null;
+  photos: VisitPhoto[];
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** The body of `POST /visits`. */
+export interface VisitDraft {
+  client_id: string;
+  household_id: string;
+  date: string;
+  time: string;
+  kind: VisitKind;
+  measures: string[];
+  problems: { description: string; category?: string }[];
+  notes: string;
+  location?: { lat: number; lng: number };
+}
+
+export interface MyHousehold {
+  id: string;
+  head_name: string;
+  village: { code: string; name: string };
+  group: string;
+  status: string;
+  status_name: LocalizedText | null;
+  persons: number;
+  last_visit: { date: string; kind: string } | null;
+  visited_this_cycle: boolean;
+}
+
+/** `GET /me/households` */
+export interface MyHouseholds {
+  cadre: { id: number | string; name: string; unit: { id: number | string; name: string }; phone: string };
+  today: string;
+  cycle: { help_day: string; start: string; end: string; next_help_day: string };
+  items: MyHousehold[];
+  due: number;
+}
+
+export interface ComplianceFigures {
+  cadres: number;
+  households_due: number;
+  households_visited: number;
+  /** 0..1 */
+  rate: number;
+}
+
+/** `GET /compliance/{code}?cycle=` */
+export interface ComplianceReport {
+  region: { code: string; name: string; level: string };
+  today: string;
+  cycle: { help_day: string; start: string; end: string };
+  cycles: string[];
+  summary: ComplianceFigures & { cadres_all_visited: number };
+  children: (ComplianceFigures & { code: string; name: string; level: string; idle_cadres: number })[];
+  units: (ComplianceFigures & { id: number | string; name: string })[];
+  idle: {
+    cadre: { id: number | string; name: string };
+    unit: { id: number | string; name: string };
+    households: number;
+    cycles_without_visit: number;
+    last_visit_date: string | null;
+  }[];
+  idle_cycles: number;
+}
+
+export type Escalation = 'none' | 'due_soon' | 'overdue' | 'overdue_week' | 'done';
+
+export interface Task {
+  id: number | string;
+  title: string;
+  description: string;
+  campaign_id: number | string | null;
+  issued_by: string;
+  issued_on: string;
+  assignee: { type: 'unit' | 'town'; id: number | string; name: string };
+  period: { kind: 'year' | 'quarter' | 'month'; label: string };
+  deadline: string;
+  commitment: string;
+  committed_on: string;
+  progress: number;
+  status: 'open' | 'done';
+  completed_on: string;
+  escalation: Escalation;
+  escalation_name: LocalizedText | null;
+  days_to_deadline: number;
+  updates: { date: string; progress: number; note: string; evidence: string; by: string }[];
+  source_meeting_id: number | string | null;
+  version: number;
+}
+
+export interface TaskFilters {
+  region?: string;
+  assignee?: string;
+  status?: string;
+  escalation?: string;
+  period?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export interface TaskSummary {
+  today: string;
+  total: number;
+  done: number;
+  open: number;
+  due_soon: number;
+  overdue: number;
+  overdue_week: number;
+}
+
+export interface NewTask {
+  title: string;
+  description: string;
+  assignee_type: 'unit' | 'town';
+  assignee_id: number | string;
+  period_kind: 'year' | 'quarter' | 'month';
+  period: string;
+  deadline: string;
+  campaign_id?: number | string;
+}
+
+export interface MeetingPerson {
+  cadre_id: number | string;
+  name: string;
+}
+
+export interface Meeting {
+  id: number | string;
+  cadence_id: number | string | null;
+  kind: Term;
+  title: string;
+  date: string;
+  region: { code: string; name: string };
+  status: 'scheduled' | 'held';
+  agenda: string;
+  /** full lists from GET /meetings/{id}; the list page has counts only */
+  attendance: { expected: MeetingPerson[]; present: MeetingPerson[]; absent: MeetingPerson[] };
+  expected_count: number;
+  present_count: number;
+  minutes: string;
+  decisions: { seq: number; text: string; task_id: number | string | null }[];
+  version: number;
+}
+
+export interface MeetingCadence {
+  id: number | string;
+  kind: Term;
+  name: string;
+  region: string;
+  from: string;
+  to: string;
+  rule: LocalizedText;
+  attendees: MeetingPerson[];
+}
+
+export interface RecordMeetingRequest {
+  agenda: string;
+  present: (number | string)[];
+  minutes: string;
+  decisions: {
+    text: string;
+    task?: { title: string; assignee_type: 'unit' | 'town'; assignee_id: number | string; deadline: string; period_kind: string; period: string };
+  }[];
+  expected_version: number;
+}

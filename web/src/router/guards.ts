@@ -9,7 +9,7 @@ export async function guard(to: RouteLocationNormalized): Promise<true | RouteLo
   if (to.meta.public) {
     if (to.name === 'login' && (await user.ensureChecked()) && !user.mustChangePassword) {
       const redirect = typeof to.query.redirect === 'string' ? to.query.redirect : '';
-      return redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : { name: 'dashboard' };
+      return redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : { name: 'home' };
     }
     return true;
   }
@@ -33,7 +33,7 @@ export function installGuards(router: Router): void {
   });
 }
 
-/** A safe in-app path from a `redirect` query value, else the dashboard. */
+/** A safe in-app path from a `redirect` query value, else the role's landing page (route `home`). */
 export function redirectTarget(value: unknown): RouteLocationRaw {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : { name: 'dashboard' };
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : { name: 'home' };
 }

@@ -5,15 +5,46 @@ import { changePasswordApi, getMeApi, loginApi, logoutApi } from '@/api/auth';
 import { setCsrfToken } from '@/api/client';
 import type { Role, Session, User } from '@/api/types';
 
+/** The roles that oversee the command and help work (read; some also write). */
+const OVERSIGHT: readonly Role[] = ['admin', 'county_hq', 'org_dept', 'town_commander', 'supervisor', 'discipline', 'viewer'];
+
 /** Pages restricted to some roles; pages not listed are open to every signed-in user. */
 export const PAGE_ROLES: Readonly<Record<string, readonly Role[]>> = {
   audit: ['county_hq', 'discipline', 'admin'],
   users: ['admin'],
+  /** 我的帮扶户: GET /me/households answers responsible cadres only */
+  me: ['responsible_cadre'],
+  structure: [...OVERSIGHT, 'village_staff'],
+  compliance: [...OVERSIGHT, 'village_staff'],
+  tasks: OVERSIGHT,
+  meetings: OVERSIGHT,
+};
+
+/**
+ * Actions shown by role (the server checks them again, with the region scope):
+ * reassign (POST /cadres/{id}/reassign), manage_tasks (POST /tasks), update_task
+ * (commitment, progress, completion), record_meeting (POST /meetings/{id}/record).
+ */
+export const ACTION_ROLES: Readonly<Record<string, readonly Role[]>> = {
+  reassign: ['county_hq', 'org_dept', 'admin'],
+  manage_tasks: ['county_hq', 'admin'],
+  update_task: ['county_hq', 'admin', 'org_dept', 'town_commander'],
+  record_meeting: ['county_hq', 'admin', 'town_commander'],
 };
 
 export function roleMayOpen(role: Role | undefined, page: string): boolean {
   const allowed = PAGE_ROLES[page];
   return !allowed || (role !== undefined && allowed.includes(role));
+}
+
+export function roleMayDo(role: Role | undefined, action: string): boolean {
+  const allowed = ACTION_ROLES[action];
+  return role !== undefined && !!allowed && allowed.includes(role);
+}
+
+/** The landing page of a role: 我的帮扶户 for a responsible cadre, else the 作战图. */
+export function homeRouteFor(role: Role | undefined): string {
+  return role === 'responsible_cadre' ? 'my-households' : 'dashboard';
 }
 
 export const useUserStore = defineStore('user', () => {
@@ -78,6 +109,10 @@ export const useUserStore = defineStore('user', () => {
     return roleMayOpen(role.value, page);
   }
 
+  function mayDo(action: string): boolean {
+    return roleMayDo(role.value, action);
+  }
+
   return {
     user,
     checked,
@@ -93,5 +128,6 @@ export const useUserStore = defineStore('user', () => {
     logout,
     changePassword,
     mayOpen,
+    mayDo,
   };
 });

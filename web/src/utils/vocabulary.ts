@@ -153,3 +153,49 @@ export function statusTagType(code: string): 'danger' | 'success' | 'warning' | 
       return 'info';
   }
 }
+
+// --- Issue 5: visits, structure, work lists, meetings ----------------------------------
+
+/** 入户走访, 电话联系, 其他 (POST /visits kind). */
+export const VISIT_KINDS = ['home_visit', 'phone_call', 'other'] as const;
+/** The measures a visit may record (POST /visits measures), in the form's order. */
+export const VISIT_MEASURES = [
+  'policy_explanation',
+  'industry',
+  'employment',
+  'education',
+  'health',
+  'housing',
+  'social_security',
+  'product_sales',
+  'other',
+] as const;
+export const ESCALATIONS = ['due_soon', 'overdue', 'overdue_week', 'none', 'done'] as const;
+export const PERIOD_KINDS = ['year', 'quarter', 'month'] as const;
+export const MEETING_KINDS = ['daily', 'weekly_dispatch', 'half_monthly_special', 'task_force_weekly'] as const;
+
+/**
+ * The name of a coded value the server sent with its labels ({code, zh, en}): the
+ * server's own name when it sent one, else the front end's (vocab.<group>.<code>).
+ */
+export function termName(group: string, term: { code: string; zh?: string; en?: string } | null | undefined): string {
+  if (!term || !term.code) return '—';
+  const own = localized(term);
+  if (own && own !== term.code) return own;
+  return termLabel(group, term.code);
+}
+
+/** Element Plus tag type of a task's escalation: 临期 orange, 逾期 red, 逾期超一周 dark red (class), 已完成 green. */
+export function escalationTagType(code: string): 'danger' | 'success' | 'warning' | 'info' {
+  switch (code) {
+    case 'due_soon':
+      return 'warning';
+    case 'overdue':
+    case 'overdue_week':
+      return 'danger';
+    case 'done':
+      return 'success';
+    default:
+      return 'info';
+  }
+}
