@@ -72,6 +72,15 @@ describe('locales', () => {
       ...['wrong_exit', 'eligible', 'missed'].map((k) => `dashboard.alerts.empty_${k}`),
       ...['nation', 'province', 'city', 'county', 'town', 'village'].map((l) => `vocab.levels.${l}`),
       ...['M', 'F'].map((s) => `vocab.sex.${s}`),
+      ...['home_visit', 'phone_call', 'other'].map((k) => `vocab.visitKinds.${k}`),
+      ...['policy_explanation', 'industry', 'employment', 'education', 'health', 'housing', 'social_security', 'product_sales', 'other'].map(
+        (m) => `vocab.measures.${m}`,
+      ),
+      ...['none', 'due_soon', 'overdue', 'overdue_week', 'done'].map((e) => `vocab.escalation.${e}`),
+      ...['year', 'quarter', 'month'].map((k) => `vocab.periodKinds.${k}`),
+      ...['daily', 'weekly_dispatch', 'half_monthly_special', 'task_force_weekly'].map((k) => `vocab.meetingKinds.${k}`),
+      ...[0, 1, 2, 3, 4, 5, 6].map((d) => `meetings.weekdays.d${d}`),
+      ...['county', 'town', 'village', 'group', 'household'].map((l) => `structure.levels.${l}`),
     ];
     for (const key of dynamic) {
       expect(zh.has(key), key).toBe(true);

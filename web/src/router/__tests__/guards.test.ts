@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { RouteLocationNormalized } from 'vue-router';
 import { guard, redirectTarget } from '../guards';
 import { menuFor } from '../menu';
-import { useUserStore } from '@/store/user';
+import { homeRouteFor, roleMayDo, useUserStore } from '@/store/user';
 import type { Role } from '@/api/types';
 
 vi.mock('@/api/auth', () => ({
@@ -53,15 +53,35 @@ describe('guards', () => {
 
   it('only redirects inside the app after login', () => {
     expect(redirectTarget('/households/1')).toBe('/households/1');
-    expect(redirectTarget('//evil.example')).toEqual({ name: 'dashboard' });
-    expect(redirectTarget('https://evil.example')).toEqual({ name: 'dashboard' });
+    expect(redirectTarget('//evil.example')).toEqual({ name: 'home' });
+    expect(redirectTarget('https://evil.example')).toEqual({ name: 'home' });
   });
 });
 
 describe('menu by role', () => {
   it('shows each role the pages it may open', () => {
-    expect(menuFor('admin').map((m) => m.name)).toEqual(['dashboard', 'households', 'audit', 'users']);
-    expect(menuFor('county_hq').map((m) => m.name)).toEqual(['dashboard', 'households', 'audit']);
-    expect(menuFor('responsible_cadre').map((m) => m.name)).toEqual(['dashboard', 'households']);
+    const command = ['structure', 'compliance', 'tasks', 'meetings'];
+    expect(menuFor('admin').map((m) => m.name)).toEqual(['dashboard', 'households', ...command, 'audit', 'users']);
+    expect(menuFor('county_hq').map((m) => m.name)).toEqual(['dashboard', 'households', ...command, 'audit']);
+    // A responsible cadre lands on 我的帮扶户, first in the menu.
+    expect(menuFor('responsible_cadre').map((m) => m.name)).toEqual(['my-households', 'dashboard', 'households']);
+    expect(menuFor('supervisor').map((m) => m.name)).toEqual(['dashboard', 'households', ...command]);
+    expect(menuFor('discipline').map((m) => m.name)).toEqual(['dashboard', 'households', ...command, 'audit']);
+    expect(menuFor('village_staff').map((m) => m.name)).toEqual(['dashboard', 'households', 'structure', 'compliance']);
+  });
+
+  it('lands each role on its page and offers actions by role', () => {
+    expect(homeRouteFor('responsible_cadre')).toBe('my-households');
+    expect(homeRouteFor('county_hq')).toBe('dashboard');
+    expect(homeRouteFor(undefined)).toBe('dashboard');
+    expect(roleMayDo('org_dept', 'reassign')).toBe(true);
+    expect(roleMayDo('town_commander', 'reassign')).toBe(false);
+    expect(roleMayDo('county_hq', 'manage_tasks')).toBe(true);
+    expect(roleMayDo('town_commander', 'manage_tasks')).toBe(false);
+    expect(roleMayDo('town_commander', 'update_task')).toBe(true);
+    expect(roleMayDo('supervisor', 'update_task')).toBe(false);
+    expect(roleMayDo('town_commander', 'record_meeting')).toBe(true);
+    expect(roleMayDo('discipline', 'record_meeting')).toBe(false);
+    expect(roleMayDo('admin', 'no_such_action')).toBe(false);
   });
 });
