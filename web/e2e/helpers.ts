@@ -19,7 +19,7 @@ export const STEP_TIMEOUT = 45_000;
 
 /** An i18n key left untranslated, as the smoke test defines it. */
 export const RAW_KEY =
-  /\b(app|routes|layout|user|login|password|common|units|errors|dashboard|households|household|member|actions|actionDialog|audit|users|vocab)\.[A-Za-z_]+\b/;
+  /\b(app|routes|layout|user|login|password|common|units|errors|dashboard|households|household|member|actions|actionDialog|audit|users|vocab|myHouseholds|visitForm|queue|visits|structure|coverage|cadre|compliance|tasks|meetings|commandCards)\.[A-Za-z_]+\b/;
 
 /** Saves a full-page PNG into FUPIN_E2E_ARTIFACTS (when set); returns its path. */
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<string | null> {
@@ -79,14 +79,14 @@ export async function expectChineseFont(page: Page): Promise<void> {
   expect(result.distinct, `Chinese glyphs are not boxes (font: ${result.font})`).toBe(true);
 }
 
-/** Signs in through the login page and waits for the dashboard. */
-export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
+/** Signs in through the login page and waits for the role's landing page (作战图; 我的帮扶户 for a cadre). */
+export async function login(page: Page, username: string, password = PASSWORD, landing: RegExp = /\/dashboard/): Promise<void> {
   await page.goto('/login', { timeout: STEP_TIMEOUT });
   await page.waitForSelector('input[data-test="username"]', { timeout: STEP_TIMEOUT });
   await page.fill('input[data-test="username"]', username);
   await page.fill('input[data-test="password"]', password);
   await page.click('[data-test="login-submit"]');
-  await page.waitForURL(/\/dashboard/, { timeout: STEP_TIMEOUT });
+  await page.waitForURL(landing, { timeout: STEP_TIMEOUT });
 }
 
 /** Waits until the dashboard shows figures and has drawn at least `charts` ECharts canvases. */

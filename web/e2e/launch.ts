@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [
 
 /** Phone-size screen of the responsive checks. */
 export const PHONE = { width: 375, height: 812 } as const;
+/** The responsible cadre's phone (a current mid-size phone, touch). */
+export const CADRE_PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1440, height: 900 } as const;
 
 export interface LaunchOptions {
@@ -34,6 +36,9 @@ export interface LaunchOptions {
   locale?: string;
   /** Base URL for page.goto('/…'), e.g. http://127.0.0.1:8080. */
   baseURL?: string;
+  /** Phone emulation: meta viewport honoured, touch events. */
+  isMobile?: boolean;
+  hasTouch?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -70,6 +75,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
       viewport: options.viewport ?? DESKTOP,
       locale: options.locale ?? 'zh-CN',
       baseURL: options.baseURL,
+      isMobile: options.isMobile,
+      hasTouch: options.hasTouch,
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -651,6 +651,7 @@ const enUS: typeof zhCN = {
     noCadre: 'No responsible cadre',
     openHousehold: 'Open the household',
     holders: 'Who is responsible',
+    countyNoAssignments: 'The county is led by the county HQ; the county leader of each town is listed below',
     noAssignments: 'Nobody is assigned at this level yet; add the assignments to the assignment table and import it',
     since: 'since {date}',
     children: 'Below ({n})',

@@ -649,6 +649,7 @@ export default {
     noCadre: '无帮扶责任人',
     openHousehold: '查看户详情',
     holders: '包保责任人',
+    countyNoAssignments: '县级由县指挥部统筹；各乡镇的县级包联领导见下表',
     noAssignments: '本级尚未落实任何包保责任，请在包保表中补充后导入',
     since: '自 {date} 起',
     children: '下级（{n}）',

@@ -199,3 +199,9 @@ export function escalationTagType(code: string): 'danger' | 'success' | 'warning
       return 'info';
   }
 }
+
+/** A villager group as the registry writes it ("7组") or as a bare number ("7" → "7 组"). */
+export function groupLabel(group: string): string {
+  if (!group) return '';
+  return /^\d+$/.test(group) ? i18n.global.t('households.groupN', { n: group }) : group;
+}

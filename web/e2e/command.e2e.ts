@@ -1,0 +1,153 @@
+// The command and help pages of issue 5, each once as the county HQ with a screenshot:
+// the dashboard's command cards, 结构与包保 (coverage, tree down to a household, a
+// cadre with "reassign all"), 走访合规 (drill-down), 工作清单 (filtered from the
+// dashboard card, a task with its updates), 会议 (by week, a held meeting), and one
+// page in English. Every page must show real content, no raw i18n key, Chinese glyphs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchChromium, type LaunchedBrowser } from './launch';
+import { Api, BASE, COUNTY, expectChineseFont, expectCleanText, login, screenshot, STEP_TIMEOUT, waitForDashboard } from './helpers';
+
+describe.skipIf(!BASE)('command pages (county HQ)', () => {
+  let browser: LaunchedBrowser;
+  let api: Api;
+  beforeAll(async () => {
+    browser = await launchChromium({ viewport: DESKTOP, baseURL: BASE });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the dashboard shows the campaign countdown, coverage, compliance and task cards', async () => {
+    const { page, context } = browser;
+    await login(page, 'hq');
+    api = Api.of(context);
+    await waitForDashboard(page, 3);
+    const cards = page.locator('[data-test="command-cards"]');
+    await cards.locator('[data-test="card-tasks"]').waitFor({ timeout: STEP_TIMEOUT });
+    const campaigns = await api.get('/campaigns');
+    const campaign = campaigns.items[0];
+    const text = await cards.innerText();
+    expect(text).toContain(campaign.name);
+    expect(text).toContain(`第 ${campaign.day_number} 天`);
+    expect(text).toContain(`剩 ${campaign.days_left} 天`);
+    expect(text).toMatch(/本轮走访率/);
+    await expectCleanText(page, 'dashboard with command cards');
+    await screenshot(page, '50-dashboard-command-cards', false);
+  });
+
+  it('结构与包保: coverage, the tree down to a household, a cadre with reassign-all', async () => {
+    const { page } = browser;
+    await page.locator('[data-test="card-coverage"]').click();
+    await page.waitForURL(/\/structure\//, { timeout: STEP_TIMEOUT });
+    const coverage = page.locator('[data-test="coverage"]');
+    await coverage.waitFor({ timeout: STEP_TIMEOUT });
+    const report = await api.get(`/coverage/${COUNTY}`);
+    const text = await coverage.innerText();
+    expect(text).toContain(`${(report.total.households - report.total.households_without_cadre).toLocaleString('en-US')} / ${report.total.households.toLocaleString('en-US')}`);
+    await page.locator('[data-test="structure-tree"] .el-tree-node').first().waitFor({ timeout: STEP_TIMEOUT });
+    // Gaps are red: the demo county has a few deliberate ones.
+    expect(await page.locator('[data-test="structure-tree"] .gap-badge').count()).toBeGreaterThan(0);
+    await expectChineseFont(page);
+    await expectCleanText(page, 'structure county');
+    await screenshot(page, '51-structure-county');
+
+    // Down the tree: the first town, its first village, its first group, a household.
+    const tree = page.locator('[data-test="structure-tree"]');
+    for (const depth of [2, 3, 4]) {
+      const node = tree.locator(`.el-tree-node[aria-level="${depth}"]`).first();
+      await node.waitFor({ timeout: STEP_TIMEOUT });
+      await node.locator('.el-tree-node__expand-icon').first().click();
+      await tree.locator(`.el-tree-node[aria-level="${depth + 1}"]`).first().waitFor({ timeout: STEP_TIMEOUT });
+    }
+    const household = tree.locator('.el-tree-node[aria-level="5"]').first();
+    await household.click();
+    await page.locator('[data-test="node-detail"]').getByText('帮扶责任人').first().waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot(page, '52-structure-tree-household');
+
+    // A village with its holders; a cadre opens in the drawer with 一键移交.
+    const village = tree.locator('.el-tree-node[aria-level="3"] > .el-tree-node__content').first();
+    await village.click();
+    const holders = page.locator('[data-test="holders"]');
+    await holders.waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot(page, '53-structure-village');
+    const cadreLink = holders.locator('a.who').first();
+    if (await cadreLink.count()) {
+      await cadreLink.click();
+      const drawer = page.locator('.el-drawer').filter({ has: page.locator('[data-test="cadre-assignments"], .el-empty') });
+      await drawer.first().waitFor({ timeout: STEP_TIMEOUT });
+      await expect.poll(async () => page.locator('[data-test="reassign-form"]').count(), { timeout: STEP_TIMEOUT }).toBe(1);
+      await expectCleanText(page, 'cadre drawer');
+      await screenshot(page, '54-cadre-drawer', false);
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  it('走访合规: the county cycle, per town, per unit, 挂名不出工; a town drill-down', async () => {
+    const { page } = browser;
+    await page.goto('/compliance');
+    await page.locator('[data-test="card-rate"] [data-test="card-value"]').waitFor({ timeout: STEP_TIMEOUT });
+    const report = await api.get(`/compliance/${COUNTY}`);
+    expect(Number((await page.locator('[data-test="card-visited"] [data-test="card-value"]').innerText()).replace(/,/g, ''))).toBe(
+      report.summary.households_visited,
+    );
+    await page.locator('[data-test="compliance-children"] .el-table__body tr').first().waitFor({ timeout: STEP_TIMEOUT });
+    const text = await expectCleanText(page, 'compliance county');
+    expect(text).toContain('挂名不出工');
+    await screenshot(page, '55-compliance-county');
+    await page.locator('[data-test="compliance-children"] .el-table__body tr').first().click();
+    await page.waitForURL(/\/compliance\/\d{9}/, { timeout: STEP_TIMEOUT });
+    await page.locator('[data-test="card-rate"] [data-test="card-value"]').waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot(page, '56-compliance-town');
+  });
+
+  it('工作清单: filtered from the dashboard figure, a task with its updates', async () => {
+    const { page } = browser;
+    await page.goto('/tasks');
+    await page.locator('[data-test="task-table"] .el-table__body tr').first().waitFor({ timeout: STEP_TIMEOUT });
+    const text = await expectCleanText(page, 'tasks');
+    expect(text).toMatch(/逾期|临期|已完成/);
+    await screenshot(page, '57-tasks');
+    const summary = await api.get(`/tasks/summary/${COUNTY}`);
+    if (summary.overdue > 0) {
+      await page.locator('[data-test="summary-overdue"]').click();
+      await page.waitForURL(/escalation=overdue/, { timeout: STEP_TIMEOUT });
+      await expect.poll(async () => page.locator('[data-test="task-table"] [data-test="escalation-overdue"]').count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(0);
+      expect(await page.locator('[data-test="task-table"] [data-test="escalation-due_soon"]').count()).toBe(0);
+    }
+    await page.locator('[data-test="task-table"] .el-table__body tr').first().click();
+    await page.waitForURL(/\/tasks\/\d+/, { timeout: STEP_TIMEOUT });
+    const drawer = page.locator('.el-drawer__body').last();
+    await drawer.getByText('推进记录').waitFor({ timeout: STEP_TIMEOUT });
+    await expectCleanText(page, 'task drawer');
+    await screenshot(page, '58-task-drawer', false);
+    await page.keyboard.press('Escape');
+  });
+
+  it('会议: the weeks around today, a held meeting with attendance and decisions', async () => {
+    const { page } = browser;
+    await page.goto('/meetings');
+    await page.locator('[data-test="meeting-row"]').first().waitFor({ timeout: STEP_TIMEOUT });
+    await expectCleanText(page, 'meetings');
+    await screenshot(page, '59-meetings');
+    const held = page.locator('[data-test="meeting-row"]').filter({ hasText: '已召开' }).first();
+    await (await held.count() ? held : page.locator('[data-test="meeting-row"]').first()).click();
+    await page.waitForURL(/\/meetings\/\d+/, { timeout: STEP_TIMEOUT });
+    await page.locator('[data-test="attendance"]').waitFor({ timeout: STEP_TIMEOUT });
+    await expectCleanText(page, 'meeting');
+    await screenshot(page, '60-meeting');
+  });
+
+  it('a new page in English', async () => {
+    const { page } = browser;
+    await page.goto('/compliance');
+    await page.locator('[data-test="card-rate"] [data-test="card-value"]').waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('.user-menu').click();
+    await page.locator('[data-test="lang-en"]').click();
+    await expect.poll(() => page.locator('h1').first().innerText(), { timeout: STEP_TIMEOUT }).toContain('visit compliance');
+    await expectCleanText(page, 'English compliance');
+    await screenshot(page, '61-compliance-english');
+    await page.locator('.user-menu').click();
+    await page.locator('[data-test="lang-zh"]').click();
+    await expect.poll(() => page.locator('h1').first().innerText(), { timeout: STEP_TIMEOUT }).toContain('走访合规');
+  });
+});
