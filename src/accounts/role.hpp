@@ -35,6 +35,7 @@ enum class Permission : uint8_t {
   kFlagMonitoring,    // flag a monitoring object
   kReadAudit,
   kManageUsers,
+  kReassign,         // hand a cadre's households and posts to others (调整包保)
 };
 
 bool RoleHas(Role role, Permission permission);
