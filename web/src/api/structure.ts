@@ -138,6 +138,7 @@ export async function getCadreApi(cadreId: number | string, options: RequestOpti
   const head = obj(raw.cadre ?? raw);
   return {
     ...normalizeCadre(head),
+    may_reassign: (raw.may_reassign ?? head.may_reassign) === true,
     open_assignments: arr(raw.open_assignments ?? head.open_assignments).map((a) => {
       const r = obj(a);
       return {
@@ -159,10 +160,12 @@ export async function getCadreApi(cadreId: number | string, options: RequestOpti
 export async function reassignCadreApi(cadreId: number | string, body: ReassignRequest): Promise<ReassignResult> {
   const raw = obj(await http.post<Raw>(`/cadres/${encodeURIComponent(String(cadreId))}/reassign`, body, { silent: true }));
   return {
-    moved: arr(raw.moved).map((m) => {
-      const r = obj(m);
-      return { assignment_id: id(r.assignment_id), kind: str(r.kind), target: str(r.target), to_cadre_id: id(r.to_cadre_id) };
+    moved: Array.isArray(raw.moved) ? raw.moved.length : num(raw.moved),
+    taken: arr(raw.taken).map((t) => {
+      const r = obj(t);
+      return { to_cadre_id: id(r.to_cadre_id), assignments: num(r.assignments) };
     }),
+    uncovered: arr(raw.uncovered).map(str).filter(Boolean),
     left_office: raw.left_office === true,
   };
 }

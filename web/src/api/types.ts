@@ -384,6 +384,8 @@ export interface Cadre {
 }
 
 export interface CadreDetail extends Cadre {
+  /** the server's word on whether this user may reassign this cadre */
+  may_reassign: boolean;
   open_assignments: {
     id: number | string;
     kind: Term;
@@ -395,15 +397,20 @@ export interface CadreDetail extends Cadre {
 }
 
 export interface ReassignRequest {
+  /** '' leaves the assignments without a holder (the server then requires the reason) */
   to_cadre_id: number | string;
   date: string;
+  /** recorded on every ended assignment; required to leave one uncovered */
   reason: string;
   leaves: boolean;
-  uncovered_reason?: string;
 }
 
 export interface ReassignResult {
-  moved: { assignment_id: number | string; kind: string; target: string; to_cadre_id: number | string }[];
+  /** assignments handed over */
+  moved: number;
+  taken: { to_cadre_id: number | string; assignments: number }[];
+  /** targets left without a holder (with the reason) */
+  uncovered: string[];
   left_office: boolean;
 }
 

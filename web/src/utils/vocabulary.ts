@@ -93,6 +93,7 @@ export const AUDIT_ACTION_KEYS: Readonly<Record<string, string>> = {
   'users.add': 'user_create',
   'users.disable': 'user_disable',
   'users.reset_password': 'password_reset',
+  'cadres.reassign': 'cadre_reassign',
 };
 
 /** 登录, 记录程序环节, … for an audit action code (either the server's dotted code or a vocabulary key). */
