@@ -22,9 +22,11 @@ namespace accounts {
 bool RoleHas(Role role, Permission p) {
   using P = Permission;
   switch (role) {
-    case Role::kAdmin: return true;
+    // Only a responsible cadre logs visits: a visit is their own record of their own
+    // households, which no other account holds.
+    case Role::kAdmin: return p != P::kLogVisit;
     case Role::kCountyHq:
-      return p != P::kManageUsers;
+      return p != P::kManageUsers && p != P::kLogVisit;
     case Role::kOrgDept:
       return p == P::kReadRegistry || p == P::kReassign;
     case Role::kSupervisor:
@@ -36,7 +38,7 @@ bool RoleHas(Role role, Permission p) {
     case Role::kVillageStaff:
       return p == P::kReadRegistry || p == P::kStartProcedure || p == P::kVillageSteps || p == P::kFlagMonitoring;
     case Role::kResponsibleCadre:
-      return p == P::kReadRegistry;
+      return p == P::kReadRegistry || p == P::kLogVisit;
     case Role::kDiscipline:
       return p == P::kReadRegistry || p == P::kViewUnmasked || p == P::kReadAudit || p == P::kExport;
   }

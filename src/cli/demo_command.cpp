@@ -13,6 +13,9 @@
 #include "command/party_org.hpp"
 #include "demo/demo_generator.hpp"
 #include "demo/structure_generator.hpp"
+#include "demo/visit_generator.hpp"
+#include "policy/help_days.hpp"
+#include "policy/policy_file.hpp"
 #include "regions/region_import.hpp"
 #include "store/store.hpp"
 
@@ -32,11 +35,20 @@ struct TownSummary {
 
 // One demo account per role, all with the password kDemoPassword. The town
 // commander gets the town with the most households, the village staff its busiest poor
-// village, the responsible cadre one of that village's cadres.
+// village, the responsible cadre that village's cadre with the most households (so
+// that the demo can show one household visited this cycle and another still due).
 constexpr const char* kDemoPassword = "Demo2020";
 
-Status CreateDemoAccounts(const Context& ctx, store::Store& store, RegionCode county,
-                          const std::vector<registry::Household>& households, const std::vector<store::Region>& regions) {
+struct DemoAccountTargets {
+  RegionCode town;
+  RegionCode village;
+  std::string cadre_phone;
+  std::string cadre_name;
+};
+
+DemoAccountTargets ChooseDemoAccountTargets(RegionCode county,
+                                            const std::vector<registry::Household>& households,
+                                            const std::vector<store::Region>& regions) {
   std::map<RegionCode, int> per_town, per_village;
   std::set<uint64_t> poor_villages;
   for (const auto& r : regions) {
@@ -46,23 +58,34 @@ Status CreateDemoAccounts(const Context& ctx, store::Store& store, RegionCode co
     ++per_town[h.village.parent()];
     if (poor_villages.contains(h.village.number())) ++per_village[h.village];
   }
-  RegionCode town = county, village = county;
+  DemoAccountTargets t{county, county, "", ""};
   int best = -1;
   for (const auto& [code, n] : per_town) {
-    if (n > best) best = n, town = code;
+    if (n > best) best = n, t.town = code;
   }
   best = -1;
   for (const auto& [code, n] : per_village) {
-    if (code.parent() == town && n > best) best = n, village = code;
+    if (code.parent() == t.town && n > best) best = n, t.village = code;
   }
-  std::string cadre_phone, cadre_name;
+  std::map<std::string, int> per_cadre;
   for (const auto& h : households) {
-    if (h.village == village) {
-      cadre_phone = h.cadre_phone;
-      cadre_name = h.cadre_name;
-      break;
-    }
+    if (h.village == t.village) ++per_cadre[h.cadre_phone];
   }
+  best = 0;
+  for (const auto& h : households) {  // in registry order: the first of the busiest
+    if (h.village != t.village || per_cadre[h.cadre_phone] <= best) continue;
+    best = per_cadre[h.cadre_phone];
+    t.cadre_phone = h.cadre_phone;
+    t.cadre_name = h.cadre_name;
+  }
+  return t;
+}
+
+Status CreateDemoAccounts(const Context& ctx, store::Store& store, RegionCode county,
+                          const DemoAccountTargets& t, const std::vector<store::Region>& regions) {
+  const RegionCode town = t.town, village = t.village;
+  const std::string& cadre_phone = t.cadre_phone;
+  const std::string& cadre_name = t.cadre_name;
   struct Account {
     const char* username;
     accounts::Role role;
@@ -172,11 +195,28 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
   // The demo's "today": day 81 of the 100-day campaign (2020-08-01 to 2020-11-08), so the
   // countdown, the help-day cycles, due and overdue work all have something to show.
   // The server and the CLI take it as today for this database (store::kAsOfDateSetting).
-  FUPIN_RETURN_IF_ERROR(store->PutSetting(store::kAsOfDateSetting, fmt::format("{}-10-20", targets->as_of_year)));
+  const std::string as_of_text = fmt::format("{}-10-20", targets->as_of_year);
+  FUPIN_RETURN_IF_ERROR(store->PutSetting(store::kAsOfDateSetting, as_of_text));
 
   // The summary is read back from the store, not from the generator's memory.
   FUPIN_ASSIGN_OR_RETURN(auto stored_regions, store->ListRegions(county));
   FUPIN_ASSIGN_OR_RETURN(auto households, store->LoadHouseholds(county));
+
+  // Visits in every help-day cycle of the campaign up to the as-of date, written in
+  // one transaction (demo/visit_generator.hpp).
+  const DemoAccountTargets account_targets = ChooseDemoAccountTargets(county, households, stored_regions);
+  std::string demo_cadre;
+  for (const auto& c : structure.cadres) {
+    if (c.phone == account_targets.cadre_phone) demo_cadre = c.id;
+  }
+  FUPIN_ASSIGN_OR_RETURN(const Date campaign_start, Date::Parse(structure.campaign.start));
+  FUPIN_ASSIGN_OR_RETURN(const Date as_of, Date::Parse(as_of_text));
+  std::vector<Date> help_days;
+  for (const auto& h : policy::HelpDays(policy::DefaultPolicy(), as_of.year())) {
+    if (h.date >= campaign_start && h.date <= as_of) help_days.push_back(h.date);
+  }
+  const auto visits = demo::GenerateDemoVisits(structure, help_days, as_of, demo_cadre, seed);
+  FUPIN_RETURN_IF_ERROR(store->WriteVisits(visits.visits, demo_context).status());
   std::map<RegionCode, TownSummary> towns;
   for (const auto& r : stored_regions) {
     if (r.code.level() == RegionLevel::kTown) towns[r.code].name = r.name;
@@ -237,7 +277,20 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
                    structure.rectifications.size(), structure.campaign.name,
                    structure.villages_without_first_secretary.size(),
                    structure.households_without_cadre.size(), county.ToShortString()));
-  return CreateDemoAccounts(ctx, *store, county, households, stored_regions);
+  std::cout << (zh ? fmt::format("帮扶走访：{} 个帮扶日周期（{} 起）共 {} 次走访，发现问题 {} 个；{} "
+                                 "名干部从未走访（挂名不出工），"
+                                 "{} 名干部本周期尚未走访（fupin compliance --region {}）\n",
+                                 help_days.size(), help_days.empty() ? "" : help_days.front().ToString(),
+                                 Count(static_cast<int64_t>(visits.visits.size())), Count(visits.problems),
+                                 visits.idle_cadres.size(), visits.late_cadres.size(), county.ToShortString())
+                   : fmt::format(
+                         "visits: {} help-day cycles from {}, {} visits, {} problems found; {} cadres never "
+                         "visited (listed but not working), {} not yet this cycle (fupin compliance "
+                         "--region {})\n",
+                         help_days.size(), help_days.empty() ? "" : help_days.front().ToString(),
+                         Count(static_cast<int64_t>(visits.visits.size())), Count(visits.problems),
+                         visits.idle_cadres.size(), visits.late_cadres.size(), county.ToShortString()));
+  return CreateDemoAccounts(ctx, *store, county, account_targets, stored_regions);
 }
 
 }  // namespace

@@ -164,6 +164,16 @@ struct ResponsibilityLoad : Entry {
   std::vector<std::string> exempt_levels;
 };
 
+/// 帮扶走访: how visits are judged and what a visit may carry. A cadre is flagged
+/// "listed but not working" 挂名不出工 after `idle_cycles` completed help-day cycles
+/// without any visit; a photo may have at most `photo_max_bytes` bytes, a visit at
+/// most `photos_per_visit` photos.
+struct VisitRules : Entry {
+  int idle_cycles = 2;
+  int photo_max_bytes = 5 << 20;
+  int photos_per_visit = 6;
+};
+
 /// 公示: days of public notice in the village.
 struct PublicNotice : Entry {
   int days = 7;
@@ -191,6 +201,7 @@ struct Policy {
   std::vector<HelpDayRule> help_days;
   std::vector<PublicNotice> public_notice;
   std::vector<ResponsibilityLoad> responsibility_load;
+  std::vector<VisitRules> visits;
 
   const PovertyLine* PovertyLineFor(int year) const;
   /// The profile for a region through the longest matching prefix in force.
@@ -207,6 +218,7 @@ struct Policy {
   const HelpDayRule* HelpDayRuleAt(Date day) const;
   const PublicNotice* PublicNoticeAt(Date day) const;
   const ResponsibilityLoad* ResponsibilityLoadAt(Date day) const;
+  const VisitRules* VisitRulesAt(Date day) const;
 
   /// The collective-economy class of a yearly operating income; nullptr when no
   /// classification is in force.

@@ -356,6 +356,7 @@ const std::set<std::string_view> kSections = {
     "help_day",
     "public_notice",
     "responsibility_load",
+    "visits",
 };
 
 Status ReadVersion(const toml::table& root, const Problems& problems, Policy* policy) {
@@ -639,6 +640,14 @@ Status ReadHelpDay(TableReader& r, HelpDayRule& h) {
   return ReadHelpDayChanges(r, h);
 }
 
+// The photo limit stays well below what a phone upload over a weak connection and the
+// server's request limit can carry; at least 1 KiB, at most 50 MiB.
+Status ReadVisitRules(TableReader& r, VisitRules& v) {
+  FUPIN_RETURN_IF_ERROR(r.Int("idle_cycles", &v.idle_cycles, 1, 24));
+  FUPIN_RETURN_IF_ERROR(r.Int("photo_max_bytes", &v.photo_max_bytes, 1024, 50 << 20));
+  return r.Int("photos_per_visit", &v.photos_per_visit, 0, 50);
+}
+
 Status ReadPublicNotice(TableReader& r, PublicNotice& n) {
   return r.Int("days", &n.days, 1, 365);
 }
@@ -759,8 +768,10 @@ Status ReadPolicy(const toml::table& root, const Problems& problems, Policy* p) 
       NoOverlap<PublicNotice>(p->public_notice, "public_notice", problems, SameKind<PublicNotice>));
   FUPIN_RETURN_IF_ERROR(ReadSection<ResponsibilityLoad>(root, "responsibility_load", problems, false,
                                                         &p->responsibility_load, ReadResponsibilityLoad));
-  return NoOverlap<ResponsibilityLoad>(p->responsibility_load, "responsibility_load", problems,
-                                       SameKind<ResponsibilityLoad>);
+  FUPIN_RETURN_IF_ERROR(NoOverlap<ResponsibilityLoad>(p->responsibility_load, "responsibility_load", problems,
+                                                      SameKind<ResponsibilityLoad>));
+  FUPIN_RETURN_IF_ERROR(ReadSection<VisitRules>(root, "visits", problems, false, &p->visits, ReadVisitRules));
+  return NoOverlap<VisitRules>(p->visits, "visits", problems, SameKind<VisitRules>);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ struct Request {
   std::map<std::string, std::string> path_params;  // e.g. {"id": "5110…"}
   std::multimap<std::string, std::string> query;
   std::string body;
+  std::string content_type;  // the Content-Type header, as sent
   std::string ip;
   std::optional<accounts::User> user;  // set for routes that need a session
   accounts::Session session;

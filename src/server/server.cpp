@@ -222,6 +222,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddIndicatorRoutes();
   impl->AddHouseholdEditRoute();
   impl->AddStructureRoutes();
+  impl->AddVisitRoutes();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
                             return Result<Response>(
@@ -240,7 +241,13 @@ Status Server::Run() {
   http.set_keep_alive_max_count(1000);
   http.set_read_timeout(10, 0);
   http.set_write_timeout(10, 0);
-  http.set_payload_max_length(d.options.max_body_bytes);
+  // A visit photo may be larger than other requests (policy [[visits]] photo_max_bytes);
+  // the photo route checks its own limit.
+  size_t max_body = d.options.max_body_bytes;
+  for (const auto& rules : d.policy.visits) {
+    max_body = std::max(max_body, static_cast<size_t>(rules.photo_max_bytes) + (64 << 10));
+  }
+  http.set_payload_max_length(max_body);
   http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     t_request_start = std::chrono::steady_clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
@@ -266,6 +273,7 @@ Status Server::Run() {
         req.path_params[names[i]] = raw.matches[i + 1];
       for (const auto& [k, v] : raw.params) req.query.emplace(k, v);
       req.body = raw.body;
+      req.content_type = raw.get_header_value("Content-Type");
       req.ip = raw.remote_addr;
       const bool write = raw.method != "GET" && raw.method != "HEAD";
       const std::string token = CookieValue(raw, "fupin_session");

@@ -23,6 +23,9 @@
 
 namespace fupin::server {
 
+/// The visit routes' own state (api_visits.cpp): the compliance data and answers.
+struct VisitsState;
+
 struct Server::Impl {
   ServerOptions options;
   std::unique_ptr<StorePool> pool;
@@ -42,6 +45,7 @@ struct Server::Impl {
   uint64_t indicators_generation = 0;  // guarded by indicators_mu
   std::mutex indicator_cache_mu;
   std::unordered_map<uint64_t, std::pair<uint64_t, std::string>> indicator_cache;
+  std::shared_ptr<VisitsState> visits_state;  // created by AddVisitRoutes
   RateLimiter limiter{100, 200};
   RateLimiter login_limiter{0.2, 10};  // per IP: 10 attempts, then one every 5 s
   std::vector<Route> routes;
@@ -78,6 +82,7 @@ struct Server::Impl {
   void AddIndicatorRoutes();
   void AddHouseholdEditRoute();
   void AddStructureRoutes();
+  void AddVisitRoutes();
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.
   void UpdateIndicators(const registry::Household& household);

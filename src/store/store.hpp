@@ -318,6 +318,99 @@ struct VillageCadreRow {
   bool operator==(const VillageCadreRow&) const = default;
 };
 
+// --- Visits 帮扶走访 and problems 问题 (visits/, docs/architecture.md) ---
+// Codes (visit kind, measure, problem status, photo type) belong to visits/; the store
+// keeps them as text. Dates are "YYYY-MM-DD", times "HH:MM".
+
+/// 问题: something a visit found that needs action. Created "open" with its visit;
+/// the supervision work later moves it on (so it has a version).
+struct ProblemRow {
+  int64_t id = 0;        // assigned by the store
+  int64_t visit_id = 0;  // the visit that found it (set by the store when written with one)
+  std::string household_id;
+  RegionCode village;
+  std::string description;
+  std::string category;  // free text, may be empty
+  std::string status;    // "open"
+  std::string found_on;  // the visit's date
+  int64_t version = 0;
+
+  bool operator==(const ProblemRow&) const = default;
+};
+
+/// A photo of a visit. The bytes live outside the database, named by their SHA-256.
+struct VisitPhotoRow {
+  int64_t visit_id = 0;
+  std::string sha256;    // 64 lowercase hex digits
+  std::string type;      // "image/jpeg", "image/png" or "image/webp"
+  int64_t size = 0;      // bytes
+  std::string added_at;  // ISO 8601 UTC, set by the store
+  std::string added_by;
+
+  bool operator==(const VisitPhotoRow&) const = default;
+};
+
+/// 帮扶走访: one visit (or call) of a responsible cadre to a household. Written once,
+/// never changed; `client_id` (a UUID made by the phone) makes logging idempotent.
+struct VisitRow {
+  int64_t id = 0;  // assigned by the store
+  std::string client_id;
+  std::string household_id;
+  RegionCode village;  // the household's village, so a region's visits are an index range
+  std::string cadre_id;
+  std::string date;
+  std::string time;
+  std::string kind;                   // home_visit, phone_call, other
+  std::vector<std::string> measures;  // measure codes, in the order given
+  std::string notes;
+  /// Location in millionths of a degree (exact integers); both set or neither.
+  std::optional<int64_t> lat_e6;
+  std::optional<int64_t> lng_e6;
+  std::string recorded_at;  // ISO 8601 UTC, set by the store
+  std::string recorded_by;  // who sent it, e.g. "user:cadre"
+  /// The problems found (written with the visit, in this order) and the photos added
+  /// since. Filled by FindVisit and ListVisits (unless `details` is false).
+  std::vector<ProblemRow> problems;
+  std::vector<VisitPhotoRow> photos;
+
+  bool operator==(const VisitRow&) const = default;
+};
+
+/// What WriteVisits did with one visit: its id, and whether a visit with its
+/// client_id was already stored (then nothing was written and `id` is the stored one).
+struct VisitWriteOutcome {
+  int64_t id = 0;
+  bool duplicate = false;
+};
+
+/// Which visits ListVisits returns; empty fields do not filter.
+struct VisitFilter {
+  RegionCode within;  // the nation = everywhere
+  std::string household_id;
+  std::string cadre_id;
+  std::string from;     // date_from <= date
+  std::string to;       // date <= to
+  bool details = true;  // false: no problems and photos (cheaper for many visits)
+};
+
+/// A visit in brief, for the compliance computation (no text fields).
+struct VisitMark {
+  std::string household_id;
+  std::string cadre_id;
+  std::string date;
+
+  bool operator==(const VisitMark&) const = default;
+};
+
+/// Numbers that grow whenever what compliance reads changes: the newest history row
+/// (assignments, cadres and units write one per change) and the newest visit.
+struct ComplianceMark {
+  int64_t history_id = 0;
+  int64_t visit_id = 0;
+
+  bool operator==(const ComplianceMark&) const = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -453,6 +546,28 @@ class Store {
                                     const ChangeContext& context) = 0;
   /// The roster of `year` within `within`, by village then the order written.
   virtual Result<std::vector<VillageCadreRow>> LoadVillageRoster(int year, RegionCode within) = 0;
+
+  // --- Visits 帮扶走访 ---
+  /// Writes visits with their problems (status as given, version 1) in one
+  /// transaction, with the context's audit entries when at least one visit is new. A
+  /// visit whose client_id is already stored is not written again: its outcome is
+  /// the stored id with duplicate = true. The order of outcomes is that of `visits`.
+  virtual Result<std::vector<VisitWriteOutcome>> WriteVisits(std::span<const VisitRow> visits,
+                                                             const ChangeContext& context) = 0;
+  /// The visit with its problems and photos; nullopt when there is none.
+  virtual Result<std::optional<VisitRow>> FindVisit(int64_t id) = 0;
+  virtual Result<std::optional<VisitRow>> FindVisitByClientId(std::string_view client_id) = 0;
+  /// Matching visits, newest first (date, time, then id descending).
+  virtual Result<std::vector<VisitRow>> ListVisits(const VisitFilter& filter) = 0;
+  /// Every visit within `within` in brief, by id.
+  virtual Result<std::vector<VisitMark>> ListVisitMarks(RegionCode within) = 0;
+  /// Adds a photo to a visit (with the context's audit entries, one transaction).
+  /// Returns false, writing nothing, when the visit already has a photo with this
+  /// sha256; not_found when the visit does not exist.
+  virtual Result<bool> AddVisitPhoto(const VisitPhotoRow& photo, const ChangeContext& context) = 0;
+  /// Problems of households within `within`, by id.
+  virtual Result<std::vector<ProblemRow>> ListProblems(RegionCode within) = 0;
+  virtual Result<ComplianceMark> CurrentComplianceMark() = 0;
 
   // --- Settings 设置 ---
   /// A value the database keeps about itself (e.g. `as_of_date`, the day a demo

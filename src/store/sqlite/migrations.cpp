@@ -295,6 +295,57 @@ CREATE TABLE settings (
   updated_at TEXT NOT NULL
 ) STRICT;
 )sql"},
+    {5, "visits, their problems and photos", R"sql(
+-- One row per visit, never changed. client_id is made by the phone: logging the
+-- same visit again (an offline queue replaying) finds it instead of writing it twice.
+CREATE TABLE visits (
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  household_id TEXT NOT NULL,
+  village INTEGER NOT NULL,
+  cadre_id TEXT NOT NULL REFERENCES cadres(id),
+  date TEXT NOT NULL,
+  time TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  measures TEXT NOT NULL,  -- JSON array of measure codes
+  notes TEXT NOT NULL,
+  lat_e6 INTEGER,          -- millionths of a degree; NULL without a location
+  lng_e6 INTEGER,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX visits_household ON visits(household_id, date);
+CREATE INDEX visits_cadre_date ON visits(cadre_id, date);
+CREATE INDEX visits_village ON visits(village, date);
+
+-- Problems found, "open" when written with their visit; the supervision work moves
+-- them on (version, status).
+CREATE TABLE problems (
+  id INTEGER PRIMARY KEY,
+  visit_id INTEGER REFERENCES visits(id),
+  household_id TEXT NOT NULL,
+  village INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  category TEXT NOT NULL,
+  status TEXT NOT NULL,
+  found_on TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX problems_visit ON problems(visit_id);
+CREATE INDEX problems_village ON problems(village, status);
+
+-- Photo bytes live in <database folder>/photos/<sha256>.<ext>; a row per visit and photo.
+CREATE TABLE visit_photos (
+  visit_id INTEGER NOT NULL REFERENCES visits(id),
+  sha256 TEXT NOT NULL,
+  type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  PRIMARY KEY (visit_id, sha256)
+) STRICT;
+)sql"},
 };
 
 }  // namespace

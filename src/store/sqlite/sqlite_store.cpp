@@ -12,6 +12,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_db.hpp"
 #include "store/sqlite/structure_tables.hpp"
+#include "store/sqlite/visit_tables.hpp"
 #include "store/store.hpp"
 
 namespace fupin::store {
@@ -538,6 +539,44 @@ class SqliteStore final : public Store {
   Result<std::vector<VillageCadreRow>> LoadVillageRoster(int year, RegionCode within) override {
     return sqlite::LoadVillageRoster(db_, year, within);
   }
+
+  Result<std::vector<VisitWriteOutcome>> WriteVisits(std::span<const VisitRow> visits,
+                                                     const ChangeContext& context) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    FUPIN_ASSIGN_OR_RETURN(auto outcomes, sqlite::InsertVisits(db_, visits));
+    // A replay writes nothing, not even its audit entry: the first write recorded it.
+    const bool any_new = std::any_of(outcomes.begin(), outcomes.end(),
+                                     [](const VisitWriteOutcome& o) { return !o.duplicate; });
+    if (any_new) {
+      for (const AuditEvent& e : context.audit) FUPIN_RETURN_IF_ERROR(RecordAudit(e));
+    }
+    FUPIN_RETURN_IF_ERROR(tx.Commit());
+    return outcomes;
+  }
+  Result<std::optional<VisitRow>> FindVisit(int64_t id) override { return sqlite::FindVisit(db_, id); }
+  Result<std::optional<VisitRow>> FindVisitByClientId(std::string_view client_id) override {
+    return sqlite::FindVisitByClientId(db_, client_id);
+  }
+  Result<std::vector<VisitRow>> ListVisits(const VisitFilter& filter) override {
+    ReadScope scope(db_);
+    return sqlite::ListVisits(db_, filter);
+  }
+  Result<std::vector<VisitMark>> ListVisitMarks(RegionCode within) override {
+    return sqlite::ListVisitMarks(db_, within);
+  }
+  Result<bool> AddVisitPhoto(const VisitPhotoRow& photo, const ChangeContext& context) override {
+    FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));
+    FUPIN_ASSIGN_OR_RETURN(bool added, sqlite::InsertVisitPhoto(db_, photo));
+    if (added) {
+      for (const AuditEvent& e : context.audit) FUPIN_RETURN_IF_ERROR(RecordAudit(e));
+    }
+    FUPIN_RETURN_IF_ERROR(tx.Commit());
+    return added;
+  }
+  Result<std::vector<ProblemRow>> ListProblems(RegionCode within) override {
+    return sqlite::ListProblems(db_, within);
+  }
+  Result<ComplianceMark> CurrentComplianceMark() override { return sqlite::CurrentComplianceMark(db_); }
 
  private:
   Status CheckHouseholdVersion(const Household& before) {
