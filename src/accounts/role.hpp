@@ -35,6 +35,11 @@ enum class Permission : uint8_t {
   kFlagMonitoring,    // flag a monitoring object
   kReadAudit,
   kManageUsers,
+  // Work lists and meetings: issue tasks 下达工作清单; commit to, report progress on and
+  // complete a task (within scope); record a held meeting (within scope).
+  kManageTasks,
+  kUpdateTask,
+  kRecordMeeting,
 };
 
 bool RoleHas(Role role, Permission permission);

@@ -77,6 +77,7 @@ struct Server::Impl {
   void AddProcedureRoutes();
   void AddIndicatorRoutes();
   void AddHouseholdEditRoute();
+  void AddWorkListRoutes();
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.
   void UpdateIndicators(const registry::Household& household);
