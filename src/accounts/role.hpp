@@ -37,6 +37,11 @@ enum class Permission : uint8_t {
   kManageUsers,
   kReassign,          // hand a cadre's households and posts to others (调整包保)
   kLogVisit,          // log a visit 帮扶走访 to one's own households (responsible cadres only)
+  // Work lists and meetings: issue tasks 下达工作清单; commit to, report progress on and
+  // complete a task (within scope); record a held meeting (within scope).
+  kManageTasks,
+  kUpdateTask,
+  kRecordMeeting,
 };
 
 bool RoleHas(Role role, Permission permission);

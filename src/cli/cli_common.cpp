@@ -88,6 +88,7 @@ int Run(int argc, char** argv) {
   RegisterResponsibilityCommands(app, ctx);
   RegisterCalendarCommands(app, ctx);
   RegisterVisitCommands(app, ctx);
+  RegisterWorkListCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -56,6 +56,7 @@ void RegisterStructureCommands(CLI::App& app, Context& ctx);
 void RegisterResponsibilityCommands(CLI::App& app, Context& ctx);
 void RegisterCalendarCommands(CLI::App& app, Context& ctx);
 void RegisterVisitCommands(CLI::App& app, Context& ctx);
+void RegisterWorkListCommands(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

@@ -106,6 +106,10 @@ const VisitRules* Policy::VisitRulesAt(Date day) const {
   return InForce(visits, day);
 }
 
+const WorkListRule* Policy::WorkListRuleAt(Date day) const {
+  return InForce(work_lists, day);
+}
+
 bool HelpDayRule::IsRegular(Date day) const {
   if (!range.Contains(day) || day.weekday() != weekday) return false;
   const int nth = (day.day() - 1) / 7 + 1;

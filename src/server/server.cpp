@@ -223,6 +223,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddHouseholdEditRoute();
   impl->AddStructureRoutes();
   impl->AddVisitRoutes();
+  impl->AddWorkListRoutes();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
                             return Result<Response>(

@@ -83,6 +83,7 @@ struct Server::Impl {
   void AddHouseholdEditRoute();
   void AddStructureRoutes();
   void AddVisitRoutes();
+  void AddWorkListRoutes();
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.
   void UpdateIndicators(const registry::Household& household);
