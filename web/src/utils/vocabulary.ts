@@ -94,6 +94,15 @@ export const AUDIT_ACTION_KEYS: Readonly<Record<string, string>> = {
   'users.disable': 'user_disable',
   'users.reset_password': 'password_reset',
   'cadres.reassign': 'cadre_reassign',
+  'visits.log': 'visit_log',
+  'visits.photo': 'visit_photo',
+  'tasks.create': 'task_create',
+  'tasks.import': 'task_import',
+  'tasks.commitment': 'task_commitment',
+  'tasks.progress': 'task_progress',
+  'tasks.complete': 'task_complete',
+  'meetings.cadences.create': 'meeting_cadences',
+  'meetings.record': 'meeting_record',
 };
 
 /** 登录, 记录程序环节, … for an audit action code (either the server's dotted code or a vocabulary key). */
