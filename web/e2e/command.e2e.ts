@@ -23,7 +23,9 @@ describe.skipIf(!BASE)('command pages (county HQ)', () => {
     api = Api.of(context);
     await waitForDashboard(page, 3);
     const cards = page.locator('[data-test="command-cards"]');
-    await cards.locator('[data-test="card-tasks"]').waitFor({ timeout: STEP_TIMEOUT });
+    for (const card of ['campaign', 'coverage', 'compliance', 'tasks']) {
+      await cards.locator(`[data-test="card-${card}"]`).waitFor({ timeout: STEP_TIMEOUT });
+    }
     const campaigns = await api.get('/campaigns');
     const campaign = campaigns.items[0];
     const text = await cards.innerText();
@@ -65,10 +67,10 @@ describe.skipIf(!BASE)('command pages (county HQ)', () => {
     // The first villages of a town can be urban communities without households: take a
     // village whose node shows a holder (a helping unit), then its first group.
     const villages = page.locator(level(3));
-    const withUnit = villages.filter({ hasNot: page.locator(':scope > .el-tree-node__content .red.holder') });
-    const villageIndex = await villages.evaluateAll((els) => els.findIndex((e) => !e.querySelector(':scope > .el-tree-node__content .red.holder')));
+    const villageIndex = await villages.evaluateAll((els) =>
+      els.findIndex((e) => !!e.querySelector(':scope > .el-tree-node__content .holder:not(.red)')),
+    );
     expect(villageIndex, 'a village with a helping unit').toBeGreaterThanOrEqual(0);
-    expect(await withUnit.count()).toBeGreaterThan(0);
     await expand(3, villageIndex);
     await expand(4);
     await page.locator(level(5)).first().locator(':scope > .el-tree-node__content').click();
@@ -135,25 +137,84 @@ describe.skipIf(!BASE)('command pages (county HQ)', () => {
     }
     await page.locator('[data-test="task-table"] .el-table__body tr').first().click();
     await page.waitForURL(/\/tasks\/\d+/, { timeout: STEP_TIMEOUT });
-    const drawer = page.locator('.el-drawer__body').last();
-    await drawer.getByText('推进记录').waitFor({ timeout: STEP_TIMEOUT });
+    const drawer = page.locator('[data-test="task-drawer"]');
+    await drawer.locator('.sub-title').first().waitFor({ timeout: STEP_TIMEOUT });
+    expect(await drawer.innerText()).toContain('推进记录');
     await expectCleanText(page, 'task drawer');
     await screenshot(page, '58-task-drawer', false);
     await page.keyboard.press('Escape');
   });
 
-  it('会议: the weeks around today, a held meeting with attendance and decisions', async () => {
+  it('工作清单: the assignee of a task without commitment commits (as HQ)', async () => {
+    const { page } = browser;
+    const open = await api.get('/tasks?status=open&page_size=200');
+    const task = (open.items as { id: number; commitment: string }[]).find((x) => !x.commitment);
+    expect(task, 'an open task without a commitment').toBeTruthy();
+    await page.goto(`/tasks/${task!.id}`);
+    const drawer = page.locator('[data-test="task-drawer"]');
+    await drawer.locator('textarea[data-test="task-commitment"]').fill('10月底前全部完成，每周报送进度');
+    await drawer.locator('[data-test="task-commit"]').click();
+    await expect.poll(async () => (await api.get(`/tasks/${task!.id}`)).commitment, { timeout: STEP_TIMEOUT }).toBe('10月底前全部完成，每周报送进度');
+    await expect.poll(async () => drawer.innerText(), { timeout: STEP_TIMEOUT }).toContain('10月底前全部完成，每周报送进度');
+    await page.keyboard.press('Escape');
+  });
+
+  it('会议: the weeks around today, a held meeting whose decision became a task', async () => {
     const { page } = browser;
     await page.goto('/meetings');
     await page.locator('[data-test="meeting-row"]').first().waitFor({ timeout: STEP_TIMEOUT });
     await expectCleanText(page, 'meetings');
     await screenshot(page, '59-meetings');
-    const held = page.locator('[data-test="meeting-row"]').filter({ hasText: '已召开' }).first();
-    await (await held.count() ? held : page.locator('[data-test="meeting-row"]').first()).click();
-    await page.waitForURL(/\/meetings\/\d+/, { timeout: STEP_TIMEOUT });
+    const held = await api.get('/meetings?from=2020-08-01&to=2020-10-20&page_size=500');
+    const withTask = (held.items as { id: number; decisions: { task_id: number | null }[] }[]).find((m) =>
+      (m.decisions ?? []).some((d) => d.task_id),
+    );
+    expect(withTask, 'a held meeting with a decision that became a task').toBeTruthy();
+    await page.goto(`/meetings/${withTask!.id}`);
     await page.locator('[data-test="attendance"]').waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('[data-test="decision-task"]').first().waitFor({ timeout: STEP_TIMEOUT });
     await expectCleanText(page, 'meeting');
     await screenshot(page, '60-meeting');
+    await page.locator('[data-test="decision-task"]').first().click();
+    await page.waitForURL(/\/tasks\/\d+/, { timeout: STEP_TIMEOUT });
+    await page.locator('[data-test="task-drawer"] .sub-title').first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Escape');
+  });
+
+  it("会议: HQ records today's meeting; a decision becomes a task", async () => {
+    const { page } = browser;
+    const today = (await api.get('/campaigns')).today as string;
+    const list = await api.get(`/meetings?region=${COUNTY}&from=${today}&to=${today}&page_size=50`);
+    const meeting = (list.items as { id: number; status: string; region: { code: string } }[]).find(
+      (m) => m.status === 'scheduled' && m.region.code.startsWith(COUNTY) && m.region.code.endsWith('000000'),
+    );
+    expect(meeting, "a county meeting scheduled today").toBeTruthy();
+    await page.goto(`/meetings/${meeting!.id}`);
+    await page.locator('[data-test="meeting-record"]').click();
+    const dialog = page.locator('.el-dialog').filter({ has: page.locator('textarea[data-test="meeting-minutes"]') });
+    await dialog.waitFor({ timeout: STEP_TIMEOUT });
+    await dialog.locator('textarea[data-test="meeting-agenda"]').fill('一、通报走访合规情况；二、研究逾期任务');
+    // One expected attendee absent.
+    await dialog.locator('[data-test="meeting-present"] .el-checkbox').first().click();
+    await dialog.locator('textarea[data-test="meeting-minutes"]').fill('会议通报了本轮走访情况，要求逾期任务本周清零。');
+    await dialog.locator('[data-test="add-decision"]').click();
+    await dialog.locator('input[data-test="decision-0"]').fill('高楼镇本周内补齐未走访户');
+    await dialog.locator('[data-test="decision-task-0"]').click();
+    await dialog.locator('.task-fields .el-select').first().click();
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: '高楼镇' }).first().click();
+    await dialog.locator('.task-fields input[type="date"]').fill('2020-10-31');
+    await screenshot(page, '62-record-meeting', false);
+    await dialog.locator('[data-test="record-submit"]').click();
+    await page.locator('[data-test="decision-task"]').first().waitFor({ timeout: STEP_TIMEOUT });
+    const stored = await api.get(`/meetings/${meeting!.id}`);
+    expect(stored.status).toBe('held');
+    expect(stored.attendance.absent).toHaveLength(1);
+    expect(stored.decisions[0].task_id).toBeTruthy();
+    const task = await api.get(`/tasks/${stored.decisions[0].task_id}`);
+    expect(task.source_meeting_id).toBe(meeting!.id);
+    expect(task.assignee.name).toContain('高楼镇');
+    await expectCleanText(page, 'recorded meeting');
+    await screenshot(page, '63-meeting-recorded');
   });
 
   it('a new page in English', async () => {
@@ -178,8 +239,9 @@ describe.skipIf(!BASE)('command pages (county HQ)', () => {
     await page.locator('[data-test="task-table"] .el-table__body tr').first().waitFor({ timeout: STEP_TIMEOUT });
     expect(await page.locator('[data-test="task-new"]').count()).toBe(0);
     await page.locator('[data-test="task-table"] .el-table__body tr').first().click();
-    await page.locator('.el-drawer__body').last().getByText('推进记录').waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('[data-test="task-drawer"] .sub-title').first().waitFor({ timeout: STEP_TIMEOUT });
     expect(await page.locator('[data-test="task-update"]').count()).toBe(0);
+    expect(await page.locator('[data-test="task-drawer"]').innerText()).toContain('您的角色只能查看此任务');
     await page.keyboard.press('Escape');
     await page.goto('/structure');
     await page.locator('[data-test="coverage"]').waitFor({ timeout: STEP_TIMEOUT });

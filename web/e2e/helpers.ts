@@ -28,6 +28,8 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   const path = join(ARTIFACTS, `${name}.png`);
   // Let the fonts load and animations (dialogs, chart entrance) settle before the shot.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // A full-page shot of a scrolled page draws the sticky header and menu mid-page.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(800);
   await page.screenshot({ path, fullPage, timeout: STEP_TIMEOUT, animations: 'disabled' });
   return path;

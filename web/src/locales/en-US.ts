@@ -773,6 +773,7 @@ const enUS: typeof zhCN = {
     cyclesWithout: 'Cycles without',
     lastVisit: 'Last visit',
     never: 'never',
+    noneDue: 'none due',
     nothingDue: 'No household is due a visit in this region this cycle',
   },
   tasks: {

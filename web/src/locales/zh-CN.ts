@@ -771,6 +771,7 @@ export default {
     cyclesWithout: '未走访轮数',
     lastVisit: '最近走访',
     never: '从未走访',
+    noneDue: '无应走访户',
     nothingDue: '本轮本区划没有需要走访的户',
   },
   tasks: {
