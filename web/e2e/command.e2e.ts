@@ -159,6 +159,28 @@ describe.skipIf(!BASE)('command pages (county HQ)', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('工作清单: HQ issues a task to a town', async () => {
+    const { page } = browser;
+    await page.goto('/tasks');
+    await page.locator('[data-test="task-new"]').click();
+    const dialog = page.locator('.el-dialog').filter({ has: page.locator('input[data-test="task-title"]') });
+    await dialog.waitFor({ timeout: STEP_TIMEOUT });
+    const title = `e2e 任务：补齐未走访户 ${Date.now()}`;
+    await dialog.locator('input[data-test="task-title"]').fill(title);
+    await dialog.locator('[data-test="task-assignee"]').click();
+    await page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: '高楼镇' }).first().click();
+    await dialog.locator('input[data-test="task-deadline"]').fill('2020-10-30');
+    await screenshot(page, '64-task-create', false);
+    await dialog.locator('[data-test="task-create-submit"]').click();
+    await page.waitForURL(/\/tasks\/\d+/, { timeout: STEP_TIMEOUT });
+    const id = Number(/\/tasks\/(\d+)/.exec(page.url())![1]);
+    const task = await api.get(`/tasks/${id}`);
+    expect(task).toMatchObject({ title, deadline: '2020-10-30', status: 'open' });
+    expect(task.assignee.name).toContain('高楼镇');
+    await page.locator('[data-test="task-drawer"]').getByText(title).first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.keyboard.press('Escape');
+  });
+
   it('会议: the weeks around today, a held meeting whose decision became a task', async () => {
     const { page } = browser;
     await page.goto('/meetings');
