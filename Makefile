@@ -23,7 +23,7 @@ $(BUILD_DIR)/CMakeCache.txt:
 
 $(ASAN_DIR)/CMakeCache.txt:
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DFUPIN_SANITIZE=ON -DFUPIN_BUILD_BENCH=OFF \
-	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" $(CMAKE_COMMON)
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O0 -g1" $(CMAKE_COMMON)
 
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
