@@ -26,7 +26,7 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCountyHq:
       return p != P::kManageUsers;
     case Role::kOrgDept:
-      return p == P::kReadRegistry || p == P::kUpdateTask;
+      return p == P::kReadRegistry || p == P::kReassign || p == P::kUpdateTask;
     case Role::kSupervisor:
     case Role::kViewer:
       return p == P::kReadRegistry;
