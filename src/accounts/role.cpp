@@ -26,13 +26,13 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCountyHq:
       return p != P::kManageUsers;
     case Role::kOrgDept:
-      return p == P::kReadRegistry || p == P::kReassign;
+      return p == P::kReadRegistry || p == P::kReassign || p == P::kUpdateTask;
     case Role::kSupervisor:
     case Role::kViewer:
       return p == P::kReadRegistry;
     case Role::kTownCommander:
       return p == P::kReadRegistry || p == P::kExport || p == P::kStartProcedure || p == P::kVillageSteps ||
-             p == P::kTownSteps || p == P::kFlagMonitoring;
+             p == P::kTownSteps || p == P::kFlagMonitoring || p == P::kUpdateTask || p == P::kRecordMeeting;
     case Role::kVillageStaff:
       return p == P::kReadRegistry || p == P::kStartProcedure || p == P::kVillageSteps || p == P::kFlagMonitoring;
     case Role::kResponsibleCadre:

@@ -36,6 +36,11 @@ enum class Permission : uint8_t {
   kReadAudit,
   kManageUsers,
   kReassign,         // hand a cadre's households and posts to others (调整包保)
+  // Work lists and meetings: issue tasks 下达工作清单; commit to, report progress on and
+  // complete a task (within scope); record a held meeting (within scope).
+  kManageTasks,
+  kUpdateTask,
+  kRecordMeeting,
 };
 
 bool RoleHas(Role role, Permission permission);

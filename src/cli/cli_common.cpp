@@ -87,6 +87,7 @@ int Run(int argc, char** argv) {
   RegisterStructureCommands(app, ctx);
   RegisterResponsibilityCommands(app, ctx);
   RegisterCalendarCommands(app, ctx);
+  RegisterWorkListCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -55,6 +55,7 @@ void RegisterIndicatorCommand(CLI::App& app, Context& ctx);
 void RegisterStructureCommands(CLI::App& app, Context& ctx);
 void RegisterResponsibilityCommands(CLI::App& app, Context& ctx);
 void RegisterCalendarCommands(CLI::App& app, Context& ctx);
+void RegisterWorkListCommands(CLI::App& app, Context& ctx);
 
 int Run(int argc, char** argv);
 

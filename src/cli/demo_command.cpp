@@ -13,8 +13,10 @@
 #include "command/party_org.hpp"
 #include "demo/demo_generator.hpp"
 #include "demo/structure_generator.hpp"
+#include "demo/worklist_generator.hpp"
 #include "regions/region_import.hpp"
 #include "store/store.hpp"
+#include "worklist/work_list.hpp"
 
 namespace fupin::cli {
 namespace {
@@ -169,10 +171,41 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
       store->WriteVillageRoster(targets->as_of_year - 1, county, structure.roster_previous, demo_context));
   FUPIN_RETURN_IF_ERROR(
       store->WriteVillageRoster(targets->as_of_year, county, structure.roster_current, demo_context));
+  // Work lists and meetings of the campaign (demo/worklist_generator.hpp): the plan's
+  // tasks in one transaction, the cadences with their occurrences in one, the held
+  // meetings with their decisions (and the tasks they create) in one.
+  const auto work = demo::GenerateDemoWorkLists(*targets, town_regions, structure, registry, seed);
+  const worklist::Actor demo_actor{"demo", fmt::format("{}指挥部", structure.campaign.name),
+                                   demo_context.source, "", false};
+  FUPIN_RETURN_IF_ERROR(worklist::ImportTasks(*store, work.tasks, demo_actor).status());
+  FUPIN_ASSIGN_OR_RETURN(auto cadence_ids, meetings::CreateCadences(*store, work.cadences, demo_actor));
+  std::map<std::pair<size_t, std::string>, int64_t> meeting_id;
+  for (size_t c = 0; c < cadence_ids.size(); ++c) {
+    store::MeetingFilter of_cadence;
+    of_cadence.cadence_id = cadence_ids[c];
+    FUPIN_ASSIGN_OR_RETURN(auto occurrences, store->ListMeetings(of_cadence));
+    for (const auto& m : occurrences) meeting_id[{c, m.date}] = m.id;
+  }
+  std::vector<std::pair<int64_t, meetings::MeetingRecord>> records;
+  for (const auto& r : work.records) records.emplace_back(meeting_id.at({r.cadence, r.date}), r.record);
+  FUPIN_RETURN_IF_ERROR(meetings::RecordMeetings(*store, records, work.as_of, demo_actor).status());
+  // Decision tasks done before the as-of date.
+  size_t decision_tasks = 0;
+  for (size_t i = 0; i < work.records.size(); ++i) {
+    FUPIN_ASSIGN_OR_RETURN(auto decisions, store->MeetingDecisions(records[i].first));
+    for (const auto& d : decisions) decision_tasks += d.task_id != 0 ? 1 : 0;
+    for (const auto& done : work.records[i].done) {
+      const int64_t task_id = decisions.at(done.decision).task_id;
+      FUPIN_ASSIGN_OR_RETURN(Date day, Date::Parse(done.date));
+      FUPIN_RETURN_IF_ERROR(
+          worklist::CompleteTask(*store, task_id, 1, day, done.note, work.as_of, demo_actor).status());
+    }
+  }
+
   // The demo's "today": day 81 of the 100-day campaign (2020-08-01 to 2020-11-08), so the
   // countdown, the help-day cycles, due and overdue work all have something to show.
   // The server and the CLI take it as today for this database (store::kAsOfDateSetting).
-  FUPIN_RETURN_IF_ERROR(store->PutSetting(store::kAsOfDateSetting, fmt::format("{}-10-20", targets->as_of_year)));
+  FUPIN_RETURN_IF_ERROR(store->PutSetting(store::kAsOfDateSetting, work.as_of.ToString()));
 
   // The summary is read back from the store, not from the generator's memory.
   FUPIN_ASSIGN_OR_RETURN(auto stored_regions, store->ListRegions(county));
@@ -221,22 +254,30 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
       << (zh ? fmt::format(
                    "\n指挥体系：单位 {} 个，干部 {} 名，包保记录 {} 条，党组织 {} 个（软弱涣散 {} "
                    "个整顿），战役“{}”\n"
-                   "有意留下的缺口：{} 个贫困村无第一书记，{} 户无帮扶责任人（fupin coverage --region {}）\n",
+                   "有意留下的缺口：{} 个贫困村无第一书记，{} 户无帮扶责任人（fupin coverage --region {}）\n"
+                   "工作清单：{} 项任务（会议交办 {} 项），会议周期 {} 个、已召开会议 {} 次\n"
+                   "（fupin tasks list、fupin meetings list）\n",
                    structure.units.size(), Count(static_cast<int64_t>(structure.cadres.size())),
                    Count(static_cast<int64_t>(structure.assignments.size())), structure.party_orgs.size(),
                    structure.rectifications.size(), structure.campaign.name,
                    structure.villages_without_first_secretary.size(),
-                   structure.households_without_cadre.size(), county.ToShortString())
+                   structure.households_without_cadre.size(), county.ToShortString(),
+                   work.tasks.size() + decision_tasks, decision_tasks, work.cadences.size(),
+                   work.records.size())
              : fmt::format(
                    "\ncommand structure: {} units, {} cadres, {} assignments, {} party organizations "
                    "({} weak and lax under rectification), campaign \"{}\"\n"
                    "deliberate gaps: {} poor villages without a first secretary, {} households without a "
-                   "responsible cadre (fupin coverage --region {})\n",
+                   "responsible cadre (fupin coverage --region {})\n"
+                   "work lists: {} tasks ({} from meeting decisions), {} meeting cadences, {} meetings held "
+                   "(fupin tasks list, fupin meetings list)\n",
                    structure.units.size(), Count(static_cast<int64_t>(structure.cadres.size())),
                    Count(static_cast<int64_t>(structure.assignments.size())), structure.party_orgs.size(),
                    structure.rectifications.size(), structure.campaign.name,
                    structure.villages_without_first_secretary.size(),
-                   structure.households_without_cadre.size(), county.ToShortString()));
+                   structure.households_without_cadre.size(), county.ToShortString(),
+                   work.tasks.size() + decision_tasks, decision_tasks, work.cadences.size(),
+                   work.records.size()));
   return CreateDemoAccounts(ctx, *store, county, households, stored_regions);
 }
 

@@ -102,6 +102,10 @@ const ResponsibilityLoad* Policy::ResponsibilityLoadAt(Date day) const {
   return InForce(responsibility_load, day);
 }
 
+const WorkListRule* Policy::WorkListRuleAt(Date day) const {
+  return InForce(work_lists, day);
+}
+
 bool HelpDayRule::IsRegular(Date day) const {
   if (!range.Contains(day) || day.weekday() != weekday) return false;
   const int nth = (day.day() - 1) / 7 + 1;

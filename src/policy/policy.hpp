@@ -1,7 +1,8 @@
 // Policy 政策标准: the dated standards the rules engine applies — poverty line by
 // year, exit profiles (national 两不愁三保障, Sichuan 一超六有) and the regions they
 // apply to, village and county exit thresholds and checklists, monitoring
-// thresholds, collective-economy classes, help days and public notice.
+// thresholds, collective-economy classes, help days, public notice and the
+// escalation of work-list tasks.
 //
 // A Policy is read from a TOML policy file (policy/policy_file.hpp); the default file
 // policy/default.toml is built into the binary. Every entry carries its effective
@@ -169,6 +170,14 @@ struct PublicNotice : Entry {
   int days = 7;
 };
 
+/// 清单制 escalation of an open work-list task on a day D: due soon when its deadline
+/// is at most `due_soon_days` away, overdue after the deadline, and overdue by more
+/// than a week when D is more than `escalate_after_days` past it (worklist/task.hpp).
+struct WorkListRule : Entry {
+  int due_soon_days = 3;
+  int escalate_after_days = 7;
+};
+
 /// The whole policy. Built by LoadPolicy, which guarantees: at least one poverty
 /// line, profile, region mapping and region class; no two entries of one kind (and
 /// key) in force on the same day; every referenced profile, rule, item and class
@@ -191,6 +200,7 @@ struct Policy {
   std::vector<HelpDayRule> help_days;
   std::vector<PublicNotice> public_notice;
   std::vector<ResponsibilityLoad> responsibility_load;
+  std::vector<WorkListRule> work_lists;
 
   const PovertyLine* PovertyLineFor(int year) const;
   /// The profile for a region through the longest matching prefix in force.
@@ -207,6 +217,7 @@ struct Policy {
   const HelpDayRule* HelpDayRuleAt(Date day) const;
   const PublicNotice* PublicNoticeAt(Date day) const;
   const ResponsibilityLoad* ResponsibilityLoadAt(Date day) const;
+  const WorkListRule* WorkListRuleAt(Date day) const;
 
   /// The collective-economy class of a yearly operating income; nullptr when no
   /// classification is in force.

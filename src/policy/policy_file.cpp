@@ -356,6 +356,7 @@ const std::set<std::string_view> kSections = {
     "help_day",
     "public_notice",
     "responsibility_load",
+    "work_lists",
 };
 
 Status ReadVersion(const toml::table& root, const Problems& problems, Policy* policy) {
@@ -643,6 +644,11 @@ Status ReadPublicNotice(TableReader& r, PublicNotice& n) {
   return r.Int("days", &n.days, 1, 365);
 }
 
+Status ReadWorkLists(TableReader& r, WorkListRule& w) {
+  FUPIN_RETURN_IF_ERROR(r.Int("due_soon_days", &w.due_soon_days, 0, 60));
+  return r.Int("escalate_after_days", &w.escalate_after_days, 1, 365);
+}
+
 // Sections without an id: every entry is a value of the same kind.
 template <typename E>
 std::optional<std::string> SameKind(const E&) {
@@ -759,8 +765,11 @@ Status ReadPolicy(const toml::table& root, const Problems& problems, Policy* p) 
       NoOverlap<PublicNotice>(p->public_notice, "public_notice", problems, SameKind<PublicNotice>));
   FUPIN_RETURN_IF_ERROR(ReadSection<ResponsibilityLoad>(root, "responsibility_load", problems, false,
                                                         &p->responsibility_load, ReadResponsibilityLoad));
-  return NoOverlap<ResponsibilityLoad>(p->responsibility_load, "responsibility_load", problems,
-                                       SameKind<ResponsibilityLoad>);
+  FUPIN_RETURN_IF_ERROR(NoOverlap<ResponsibilityLoad>(p->responsibility_load, "responsibility_load", problems,
+                                                      SameKind<ResponsibilityLoad>));
+  FUPIN_RETURN_IF_ERROR(
+      ReadSection<WorkListRule>(root, "work_lists", problems, false, &p->work_lists, ReadWorkLists));
+  return NoOverlap<WorkListRule>(p->work_lists, "work_lists", problems, SameKind<WorkListRule>);
 }
 
 }  // namespace

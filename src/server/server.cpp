@@ -222,6 +222,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddIndicatorRoutes();
   impl->AddHouseholdEditRoute();
   impl->AddStructureRoutes();
+  impl->AddWorkListRoutes();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {
                             return Result<Response>(

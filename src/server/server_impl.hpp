@@ -78,6 +78,7 @@ struct Server::Impl {
   void AddIndicatorRoutes();
   void AddHouseholdEditRoute();
   void AddStructureRoutes();
+  void AddWorkListRoutes();
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.
   void UpdateIndicators(const registry::Household& household);

@@ -318,6 +318,160 @@ struct VillageCadreRow {
   bool operator==(const VillageCadreRow&) const = default;
 };
 
+// --- Work lists 工作清单 and meetings 会议 (worklist/, meetings/) ---
+// Codes (assignee type, period kind, task status, meeting kind and status) belong to
+// worklist/ and meetings/; the store keeps them as text. Dates are "YYYY-MM-DD".
+
+/// 工作清单任务: one task of a work list 清单制, issued to a unit or a town.
+struct TaskRow {
+  int64_t id = 0;  // assigned by the store
+  std::string title;
+  std::string description;
+  std::string campaign_id;  // "" when not part of a campaign
+  std::string issued_by;    // who issued it, as shown (e.g. 资中县百日攻坚行动指挥部)
+  std::string issued_on;
+  std::string assignee_type;  // unit, town
+  std::string assignee_id;    // a unit id, or the 12-digit code of a town
+  RegionCode region;          // the town, or the unit's region: what scopes the task
+  std::string period_kind;    // year, quarter, month
+  std::string period;         // "2020", "2020-Q3", "2020-09"
+  std::string deadline;
+  std::string commitment;         // 承诺 of the assignee
+  std::string committed_on;       // "" until committed
+  int64_t progress = 0;           // percent, 0–100
+  std::string status;             // open, done
+  std::string completed_on;       // "" while open
+  int64_t source_meeting_id = 0;  // the meeting whose decision created it; 0 when none
+  int64_t version = 0;
+
+  bool operator==(const TaskRow&) const = default;
+};
+
+/// One progress update of a task, with its evidence. Never changed once written.
+struct TaskUpdateRow {
+  int64_t task_id = 0;
+  int64_t seq = 0;  // 1, 2, … per task, set by the store
+  std::string date;
+  int64_t progress = 0;
+  std::string note;
+  std::string evidence;     // what shows the progress: a document, a list, photos
+  std::string by;           // who reported it, as shown
+  std::string recorded_at;  // ISO 8601 UTC, set by the store
+
+  bool operator==(const TaskUpdateRow&) const = default;
+};
+
+/// A task to insert with the updates it already has (an import, the demo).
+struct NewTask {
+  TaskRow task;  // id and version are ignored
+  std::vector<TaskUpdateRow> updates;
+};
+
+/// One change to a stored task, written by WriteTaskChange in one transaction.
+struct TaskChange {
+  /// The task as it is after the change (`version` ignored: the store sets
+  /// expected_version + 1).
+  TaskRow task;
+  int64_t expected_version = 0;
+  std::optional<TaskUpdateRow> update;  // appended with the next seq
+};
+
+/// Which tasks ListTasks returns; empty fields do not filter.
+struct TaskFilter {
+  RegionCode within;  // the nation = everywhere
+  std::string assignee_id;
+  std::string status;
+  std::string period;
+  std::string campaign_id;
+};
+
+/// 会议周期: a recurring meeting — daily meeting, weekly dispatch, half-monthly
+/// special meeting, the task force's weekly meeting — with its expected attendees.
+struct CadenceRow {
+  int64_t id = 0;    // assigned by the store
+  std::string kind;  // daily, weekly_dispatch, half_monthly_special, task_force_weekly
+  std::string name;
+  RegionCode region;        // the county (HQ) or a town (war zone)
+  std::string campaign_id;  // "" when none
+  std::string date_from;
+  std::string date_to;
+  int64_t weekday = 0;                 // ISO weekday of the weekly kinds; 0 for the others
+  std::vector<std::string> attendees;  // cadre ids
+  int64_t version = 0;
+
+  bool operator==(const CadenceRow&) const = default;
+};
+
+/// One dated occurrence of a cadence; `held` once recorded.
+struct MeetingRow {
+  int64_t id = 0;  // assigned by the store
+  int64_t cadence_id = 0;
+  std::string kind;
+  std::string title;
+  std::string date;
+  RegionCode region;
+  std::string status;  // scheduled, held
+  std::string agenda;
+  std::string minutes;
+  std::string recorded_by;  // "" while scheduled
+  int64_t version = 0;
+
+  bool operator==(const MeetingRow&) const = default;
+};
+
+/// A cadre expected at a meeting (from the cadence) or present without being expected.
+struct AttendanceRow {
+  int64_t meeting_id = 0;
+  std::string cadre_id;
+  bool expected = false;
+  bool present = false;
+
+  bool operator==(const AttendanceRow&) const = default;
+};
+
+/// 会议决定: one decision of a held meeting; `task_id` the task it created (0 when none).
+struct DecisionRow {
+  int64_t meeting_id = 0;
+  int64_t seq = 0;  // 1, 2, … in the order recorded
+  std::string text;
+  int64_t task_id = 0;
+
+  bool operator==(const DecisionRow&) const = default;
+};
+
+/// A cadence with its dated occurrences (status scheduled; id, cadence_id and
+/// version ignored), written by CreateCadences.
+struct NewCadence {
+  CadenceRow cadence;
+  std::vector<MeetingRow> meetings;
+};
+
+/// What recording a held meeting writes: the meeting (only if its stored version is
+/// still `expected_version`), who was present, the decisions, and the tasks the
+/// decisions create (their source_meeting_id set to the meeting).
+struct MeetingRecordWrite {
+  int64_t meeting_id = 0;
+  int64_t expected_version = 0;
+  std::string agenda;
+  std::string minutes;
+  std::string recorded_by;
+  std::vector<std::string> present;  // cadre ids
+  struct Decision {
+    std::string text;
+    std::optional<NewTask> task;
+  };
+  std::vector<Decision> decisions;
+};
+
+/// Which meetings ListMeetings returns; empty fields do not filter.
+struct MeetingFilter {
+  RegionCode within;  // the nation = everywhere
+  std::string from;   // first date, inclusive
+  std::string to;     // last date, inclusive
+  std::string kind;
+  int64_t cadence_id = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -453,6 +607,46 @@ class Store {
                                     const ChangeContext& context) = 0;
   /// The roster of `year` within `within`, by village then the order written.
   virtual Result<std::vector<VillageCadreRow>> LoadVillageRoster(int year, RegionCode within) = 0;
+
+  // --- Work lists 工作清单 (store/sqlite/worklist_tables.cpp) ---
+  // Audit entries of `context` are appended in the same transaction as the change; an
+  // entry with an empty target is given the ids of the tasks created.
+  /// Inserts tasks with their updates (version 1, one history row each) in one
+  /// transaction. Returns the new ids in order.
+  virtual Result<std::vector<int64_t>> InsertTasks(std::span<const NewTask> tasks,
+                                                   const ChangeContext& context) = 0;
+  /// Updates a task if its stored version is still `expected_version` (conflict
+  /// task.stale otherwise; not_found when there is no such task), appends the update,
+  /// writes a history row. Returns the task as stored.
+  virtual Result<TaskRow> WriteTaskChange(const TaskChange& change, const ChangeContext& context) = 0;
+  virtual Result<std::optional<TaskRow>> FindTask(int64_t id) = 0;
+  /// Matching tasks, by id.
+  virtual Result<std::vector<TaskRow>> ListTasks(const TaskFilter& filter) = 0;
+  /// The updates of a task, by seq.
+  virtual Result<std::vector<TaskUpdateRow>> TaskUpdates(int64_t task_id) = 0;
+
+  // --- Meetings 会议 (store/sqlite/worklist_tables.cpp) ---
+  /// Inserts cadences with their occurrences and each occurrence's expected
+  /// attendance (the cadence's attendees), with history rows, in one transaction.
+  /// Returns the new cadence ids in order.
+  virtual Result<std::vector<int64_t>> CreateCadences(std::span<const NewCadence> cadences,
+                                                      const ChangeContext& context) = 0;
+  /// Every cadence, by id.
+  virtual Result<std::vector<CadenceRow>> ListCadences() = 0;
+  /// Records held meetings, all in one transaction: each meeting becomes `held` with
+  /// its agenda and minutes (version + 1, a history row), its attendance, its decisions
+  /// and the tasks they create (with history rows). Errors: not_found, conflict
+  /// meeting.stale when a meeting's version moved on, failed_precondition
+  /// meeting.already_held. On any failure nothing is written. Returns the meetings as stored.
+  virtual Result<std::vector<MeetingRow>> RecordMeetings(std::span<const MeetingRecordWrite> records,
+                                                         const ChangeContext& context) = 0;
+  virtual Result<std::optional<MeetingRow>> FindMeeting(int64_t id) = 0;
+  /// Matching meetings, by date then id.
+  virtual Result<std::vector<MeetingRow>> ListMeetings(const MeetingFilter& filter) = 0;
+  /// The attendance of a meeting: expected cadres in the cadence's order, then others present.
+  virtual Result<std::vector<AttendanceRow>> MeetingAttendance(int64_t meeting_id) = 0;
+  /// The decisions of a meeting, by seq.
+  virtual Result<std::vector<DecisionRow>> MeetingDecisions(int64_t meeting_id) = 0;
 
   // --- Settings 设置 ---
   /// A value the database keeps about itself (e.g. `as_of_date`, the day a demo

@@ -10,6 +10,7 @@ namespace {
 
 using test::DefaultWith;
 using test::LineOf;
+using test::MustLoad;
 
 // Expects `text` to be refused with `rule` at `field`, naming `line` in both languages.
 void ExpectRefused(const std::string& text, const std::string& rule, const std::string& field, int line) {
@@ -70,6 +71,29 @@ TEST(PolicyFileTest, OtherDefaults) {
   EXPECT_EQ(policy.PublicNoticeAt(Date::FromYmd(2019, 6, 1).value())->days, 7);
   EXPECT_EQ(policy.CountyExitFor(2019)->recognition_at_least, Percent{9000});
   EXPECT_EQ(policy.CountyExitFor(2019)->missed_assessment_below, Percent{200});
+}
+
+TEST(PolicyFileTest, WorkListEscalationDefaults) {
+  const WorkListRule* rule = DefaultPolicy().WorkListRuleAt(Date::FromYmd(2020, 10, 20).value());
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(rule->due_soon_days, 3);
+  EXPECT_EQ(rule->escalate_after_days, 7);
+  EXPECT_NE(rule->source.find("清单制"), std::string::npos);
+  const std::string text = DefaultWith("escalate_after_days = 7", "escalate_after_days = 14");
+  EXPECT_EQ(MustLoad(text).WorkListRuleAt(Date::FromYmd(2020, 10, 20).value())->escalate_after_days, 14);
+}
+
+TEST(PolicyFileTest, BadWorkListValuesAreRefusedWithTheirLine) {
+  std::string text = DefaultWith("due_soon_days = 3", "due_soon_days = -1");
+  ExpectRefused(text, "policy.range", "work_lists[0].due_soon_days", LineOf(text, "due_soon_days = -1"));
+  text = DefaultWith("escalate_after_days = 7", "escalate_after_days = 0");
+  ExpectRefused(text, "policy.range", "work_lists[0].escalate_after_days",
+                LineOf(text, "escalate_after_days = 0"));
+  text = DefaultWith("escalate_after_days = 7", "escalate_after_days = \"七\"");
+  ExpectRefused(text, "policy.type", "work_lists[0].escalate_after_days",
+                LineOf(text, "escalate_after_days = \"七\""));
+  text = DefaultWith("due_soon_days = 3\n", "");
+  ExpectRefused(text, "policy.missing", "work_lists[0].due_soon_days", LineOf(text, "[[work_lists]]"));
 }
 
 TEST(PolicyFileTest, RegionClassesAndProfiles) {

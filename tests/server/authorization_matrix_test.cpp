@@ -14,17 +14,33 @@
 namespace fupin::testing {
 namespace {
 
-enum class Perm { kNone, kRead, kExport, kStart, kVillageStep, kCountyStep, kMonitor, kAudit, kUsers, kReassign };
+enum class Perm {
+  kNone,
+  kRead,
+  kExport,
+  kStart,
+  kVillageStep,
+  kCountyStep,
+  kMonitor,
+  kAudit,
+  kUsers,
+  kReassign,
+  kManageTasks,
+  kUpdateTask,
+  kRecordMeeting,
+};
 
 // docs/api.md, "Roles".
 bool Has(const std::string& role, Perm p) {
   static const std::map<std::string, std::set<Perm>> table = {
       {"admin", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor,
-                 Perm::kAudit, Perm::kUsers, Perm::kReassign}},
+                 Perm::kAudit, Perm::kUsers, Perm::kReassign, Perm::kManageTasks, Perm::kUpdateTask,
+                 Perm::kRecordMeeting}},
       {"hq", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor, Perm::kAudit,
-              Perm::kReassign}},
-      {"org", {Perm::kRead, Perm::kReassign}},
-      {"town", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
+              Perm::kReassign, Perm::kManageTasks, Perm::kUpdateTask, Perm::kRecordMeeting}},
+      {"org", {Perm::kRead, Perm::kReassign, Perm::kUpdateTask}},
+      {"town", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kMonitor, Perm::kUpdateTask,
+                Perm::kRecordMeeting}},
       {"village", {Perm::kRead, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
       {"cadre", {Perm::kRead}},
       {"supervisor", {Perm::kRead}},
@@ -39,7 +55,13 @@ struct Targets {
   std::string region_in, region_out;
   std::string procedure_in, procedure_out;
   std::string cadre_in = {}, cadre_out = {};  // the responsible cadres of household_in and of a household in another county
+  std::string task_in = {}, task_out = {};        // an open task of the town 511025124, one outside the scope
+  std::string meeting_in = {}, meeting_out = {};  // a scheduled meeting of that town's war zone, one outside
 };
+
+// Tasks and meetings are scoped by a town or the county: a role whose scope is a
+// village sees none, even its own town's (docs/api.md, "Roles").
+const std::set<std::string> kSeesNoTasks = {"village", "cadre"};
 
 struct Case {
   std::string method;
@@ -50,6 +72,7 @@ struct Case {
   std::function<std::string(const Targets&, bool inside)> url;
   nlohmann::json body = nlohmann::json::object();
   bool cadre_denied = false;  // a responsible cadre may not read it even in scope
+  bool town_scoped = false;   // a task or meeting: outside the scope of village-level roles even "inside"
 };
 
 TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
@@ -81,6 +104,33 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
   const std::string pid_out = QueryOne(db, fmt::format("SELECT id FROM procedures WHERE subject = '{}'", other_county));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the server notices the CLI's writes
 
+  // Work lists and meetings: the demo town 511025124's own, another town's, another
+  // county's (a task issued from the CLI, a meeting written directly).
+  const std::string task_in = QueryOne(db, "SELECT id FROM tasks WHERE region = 511025124000 AND status = 'open' AND "
+                                           "progress < 90 ORDER BY id LIMIT 1");
+  const std::string task_other_town =
+      QueryOne(db, "SELECT id FROM tasks WHERE region / 1000000 = 511025 AND region % 1000000 <> 0 AND region <> "
+                   "511025124000 AND status = 'open' AND progress < 90 ORDER BY id LIMIT 1");
+  RunResult rong_task = RunFupin({"tasks", "add", "--title", "矩阵测试：荣县任务", "--assignee-type", "town", "--assignee",
+                                  "510321100", "--period-kind", "month", "--period", "2020-10", "--deadline",
+                                  "2020-10-30", "--db", db, "--json"});
+  ASSERT_EQ(rong_task.exit_code, 0) << rong_task.out << rong_task.err;
+  const std::string task_other_county = std::to_string(nlohmann::json::parse(rong_task.out)["id"].get<int64_t>());
+  ExecSql(db, "INSERT INTO meeting_cadences(kind, name, region, campaign_id, date_from, date_to, weekday, attendees, "
+              "version, updated_at) VALUES ('daily', '荣县每日例会', 510321000000, '', '2020-10-30', '2020-10-30', 0, '', "
+              "1, '2020-10-01T00:00:00Z')");
+  ExecSql(db, "INSERT INTO meetings(cadence_id, kind, title, date, region, status, agenda, minutes, recorded_by, "
+              "version, updated_at) SELECT MAX(id), 'daily', '荣县每日例会（第1次）', '2020-10-30', 510321000000, "
+              "'scheduled', '', '', '', 1, '2020-10-01T00:00:00Z' FROM meeting_cadences");
+  const std::string meeting_in = QueryOne(db, "SELECT id FROM meetings WHERE region = 511025124000 AND status = "
+                                              "'scheduled' AND date > '2020-10-20' ORDER BY date LIMIT 1");
+  const std::string meeting_county = QueryOne(db, "SELECT id FROM meetings WHERE region = 511025000000 AND status = "
+                                                  "'scheduled' AND date > '2020-10-20' ORDER BY date LIMIT 1");
+  const std::string meeting_other_county = QueryOne(db, "SELECT id FROM meetings WHERE region = 510321000000");
+  for (const auto* id : {&task_in, &task_other_town, &meeting_in, &meeting_county, &meeting_other_county}) {
+    ASSERT_FALSE(id->empty());
+  }
+
   // Cadres: the one responsible for the in-scope household, and Rong County's one
   // household gets a cadre of a Rong unit, outside every demo account's scope.
   const std::string cadre_in = QueryOne(
@@ -107,6 +157,13 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"cadre", {exit_target, same_village_other_cadre, village, "511025124201", pid_in, pid_out}},
   };
   for (auto& [role, t] : targets) t.cadre_in = cadre_in, t.cadre_out = cadre_out;
+  for (auto& [role, t] : targets) {
+    const bool county = role != "town" && role != "village" && role != "cadre";
+    t.task_in = task_in;
+    t.task_out = county ? task_other_county : task_other_town;
+    t.meeting_in = meeting_in;
+    t.meeting_out = county ? meeting_other_county : meeting_county;
+  }
   const int viewer_id = std::stoi(QueryOne(db, "SELECT id FROM users WHERE username = 'viewer'"));
   auto fixed = [](const std::string& url) { return [url](const Targets&, bool) { return url; }; };
   const std::vector<Case> cases = {
@@ -140,6 +197,17 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"POST", "/cadres/{id}/reassign", Perm::kReassign, true, 400, [](const Targets& t, bool in) { return "/cadres/" + (in ? t.cadre_in : t.cadre_out) + "/reassign"; }, {{"date", "not-a-date"}}},
       {"GET", "/campaigns", Perm::kRead, false, 200, fixed("/campaigns")},
       {"POST", "/users/{id}/reset-password", Perm::kUsers, false, 400, fixed(fmt::format("/users/{}/reset-password", viewer_id)), {{"password", "weak"}}},
+      {"GET", "/tasks", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/tasks?page_size=5&region=" + (in ? t.region_in : t.region_out); }},
+      {"GET", "/tasks/summary/{code}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/tasks/summary/" + (in ? t.region_in : t.region_out); }},
+      {"GET", "/tasks/{id}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/tasks/" + (in ? t.task_in : t.task_out); }, nlohmann::json::object(), false, true},
+      {"POST", "/tasks", Perm::kManageTasks, false, 400, fixed("/tasks"), {{"title", ""}}},
+      {"POST", "/tasks/{id}/commitment", Perm::kUpdateTask, true, 409, [](const Targets& t, bool in) { return "/tasks/" + (in ? t.task_in : t.task_out) + "/commitment"; }, {{"commitment", "矩阵测试"}, {"expected_version", -1}}, false, true},
+      {"POST", "/tasks/{id}/updates", Perm::kUpdateTask, true, 409, [](const Targets& t, bool in) { return "/tasks/" + (in ? t.task_in : t.task_out) + "/updates"; }, {{"date", "2020-10-20"}, {"progress", 95}, {"expected_version", -1}}, false, true},
+      {"POST", "/tasks/{id}/complete", Perm::kUpdateTask, true, 409, [](const Targets& t, bool in) { return "/tasks/" + (in ? t.task_in : t.task_out) + "/complete"; }, {{"date", "2020-10-20"}, {"expected_version", -1}}, false, true},
+      {"GET", "/meetings", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/meetings?page_size=5&region=" + (in ? t.region_in : t.region_out); }},
+      {"GET", "/meetings/{id}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/meetings/" + (in ? t.meeting_in : t.meeting_out); }, nlohmann::json::object(), false, true},
+      {"GET", "/meeting-cadences", Perm::kRead, false, 200, fixed("/meeting-cadences")},
+      {"POST", "/meetings/{id}/record", Perm::kRecordMeeting, true, 422, [](const Targets& t, bool in) { return "/meetings/" + (in ? t.meeting_in : t.meeting_out) + "/record"; }, {{"agenda", "矩阵测试"}, {"expected_version", 1}}, false, true},
   };
 
   // The table covers exactly the documented routes.
@@ -166,6 +234,7 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
         else if (c.scoped && !inside) expected = 404;
         else if (c.cadre_denied && role == "cadre") expected = 403;
         if (c.cadre_denied && role == "cadre" && !inside) expected = 404;
+        if (c.town_scoped && kSeesNoTasks.contains(role) && Has(role, c.perm)) expected = 404;
         const std::string url = c.url(t, inside);
         const ApiReply r = c.method == "GET"     ? client.Get(url)
                            : c.method == "PATCH" ? client.Patch(url, c.body)

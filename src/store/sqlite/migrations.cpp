@@ -295,6 +295,96 @@ CREATE TABLE settings (
   updated_at TEXT NOT NULL
 ) STRICT;
 )sql"},
+    {6, "work lists and meetings: tasks, task updates, meeting cadences, meetings, attendance, decisions",
+     R"sql(
+-- 工作清单: tasks issued to a unit or a town; region is the town or the unit's
+-- region, so a scope is an index range.
+CREATE TABLE meeting_cadences (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  campaign_id TEXT NOT NULL,
+  date_from TEXT NOT NULL,
+  date_to TEXT NOT NULL,
+  weekday INTEGER NOT NULL,
+  attendees TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY,
+  cadence_id INTEGER NOT NULL REFERENCES meeting_cadences(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  date TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  agenda TEXT NOT NULL,
+  minutes TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX meetings_date ON meetings(date);
+CREATE INDEX meetings_region ON meetings(region);
+CREATE INDEX meetings_cadence ON meetings(cadence_id);
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  campaign_id TEXT NOT NULL,
+  issued_by TEXT NOT NULL,
+  issued_on TEXT NOT NULL,
+  assignee_type TEXT NOT NULL,
+  assignee_id TEXT NOT NULL,
+  region INTEGER NOT NULL,
+  period_kind TEXT NOT NULL,
+  period TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  commitment TEXT NOT NULL,
+  committed_on TEXT NOT NULL,
+  progress INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  completed_on TEXT NOT NULL,
+  source_meeting_id INTEGER REFERENCES meetings(id),
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX tasks_region ON tasks(region);
+CREATE INDEX tasks_assignee ON tasks(assignee_id);
+
+CREATE TABLE task_updates (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  seq INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  progress INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  by_name TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (task_id, seq)
+) STRICT;
+
+CREATE TABLE meeting_attendance (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  seq INTEGER NOT NULL,
+  cadre_id TEXT NOT NULL REFERENCES cadres(id),
+  expected INTEGER NOT NULL,
+  present INTEGER NOT NULL,
+  PRIMARY KEY (meeting_id, cadre_id)
+) STRICT;
+
+CREATE TABLE meeting_decisions (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+  seq INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  task_id INTEGER REFERENCES tasks(id),
+  PRIMARY KEY (meeting_id, seq)
+) STRICT;
+)sql"},
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_db.hpp"
 #include "store/sqlite/structure_tables.hpp"
+#include "store/sqlite/worklist_tables.hpp"
 #include "store/store.hpp"
 
 namespace fupin::store {
@@ -539,7 +540,47 @@ class SqliteStore final : public Store {
     return sqlite::LoadVillageRoster(db_, year, within);
   }
 
+  // --- Work lists and meetings: store/sqlite/worklist_tables.cpp ---
+  Result<std::vector<int64_t>> InsertTasks(std::span<const NewTask> tasks,
+                                           const ChangeContext& context) override {
+    return sqlite::InsertTasks(db_, tasks, context, AuditInTransaction());
+  }
+  Result<TaskRow> WriteTaskChange(const TaskChange& change, const ChangeContext& context) override {
+    return sqlite::WriteTaskChange(db_, change, context, AuditInTransaction());
+  }
+  Result<std::optional<TaskRow>> FindTask(int64_t id) override { return sqlite::FindTask(db_, id); }
+  Result<std::vector<TaskRow>> ListTasks(const TaskFilter& filter) override {
+    return sqlite::ListTasks(db_, filter);
+  }
+  Result<std::vector<TaskUpdateRow>> TaskUpdates(int64_t task_id) override {
+    return sqlite::TaskUpdates(db_, task_id);
+  }
+  Result<std::vector<int64_t>> CreateCadences(std::span<const NewCadence> cadences,
+                                              const ChangeContext& context) override {
+    return sqlite::CreateCadences(db_, cadences, context, AuditInTransaction());
+  }
+  Result<std::vector<CadenceRow>> ListCadences() override { return sqlite::ListCadences(db_); }
+  Result<std::vector<MeetingRow>> RecordMeetings(std::span<const MeetingRecordWrite> records,
+                                                 const ChangeContext& context) override {
+    return sqlite::RecordMeetings(db_, records, context, AuditInTransaction());
+  }
+  Result<std::optional<MeetingRow>> FindMeeting(int64_t id) override { return sqlite::FindMeeting(db_, id); }
+  Result<std::vector<MeetingRow>> ListMeetings(const MeetingFilter& filter) override {
+    return sqlite::ListMeetings(db_, filter);
+  }
+  Result<std::vector<AttendanceRow>> MeetingAttendance(int64_t meeting_id) override {
+    return sqlite::MeetingAttendance(db_, meeting_id);
+  }
+  Result<std::vector<DecisionRow>> MeetingDecisions(int64_t meeting_id) override {
+    return sqlite::MeetingDecisions(db_, meeting_id);
+  }
+
  private:
+  /// Audit entries written by the table functions inside their own transaction.
+  sqlite::AuditFn AuditInTransaction() {
+    return [this](const AuditEvent& e) { return RecordAudit(e); };
+  }
+
   Status CheckHouseholdVersion(const Household& before) {
     FUPIN_ASSIGN_OR_RETURN(Statement q, db_.Prepare("SELECT version FROM households WHERE id = ?"));
     q.Bind(1, before.id);
