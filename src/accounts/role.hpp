@@ -35,7 +35,7 @@ enum class Permission : uint8_t {
   kFlagMonitoring,    // flag a monitoring object
   kReadAudit,
   kManageUsers,
-  kReassign,          // hand a cadre's households and posts to others (调整包保)
+  kReassign,         // hand a cadre's households and posts to others (调整包保)
   kLogVisit,          // log a visit 帮扶走访 to one's own households (responsible cadres only)
   // Work lists and meetings: issue tasks 下达工作清单; commit to, report progress on and
   // complete a task (within scope); record a held meeting (within scope).

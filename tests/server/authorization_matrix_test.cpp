@@ -24,17 +24,18 @@ enum class Perm {
   kMonitor,
   kAudit,
   kUsers,
+  kReassign,
   kManageTasks,
   kUpdateTask,
   kRecordMeeting,
-  kReassign,
 };
 
 // docs/api.md, "Roles".
 bool Has(const std::string& role, Perm p) {
   static const std::map<std::string, std::set<Perm>> table = {
       {"admin", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor,
-                 Perm::kAudit, Perm::kUsers, Perm::kReassign, Perm::kManageTasks, Perm::kUpdateTask, Perm::kRecordMeeting}},
+                 Perm::kAudit, Perm::kUsers, Perm::kReassign, Perm::kManageTasks, Perm::kUpdateTask,
+                 Perm::kRecordMeeting}},
       {"hq", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor, Perm::kAudit,
               Perm::kReassign, Perm::kManageTasks, Perm::kUpdateTask, Perm::kRecordMeeting}},
       {"org", {Perm::kRead, Perm::kReassign, Perm::kUpdateTask}},
@@ -53,9 +54,9 @@ struct Targets {
   std::string household_in, household_out;
   std::string region_in, region_out;
   std::string procedure_in, procedure_out;
-  std::string task_in, task_out;        // an open task of the town 511025124, one outside the scope
-  std::string meeting_in, meeting_out;  // a scheduled meeting of that town's war zone, one outside
   std::string cadre_in = {}, cadre_out = {};  // the responsible cadres of household_in and of a household in another county
+  std::string task_in = {}, task_out = {};        // an open task of the town 511025124, one outside the scope
+  std::string meeting_in = {}, meeting_out = {};  // a scheduled meeting of that town's war zone, one outside
 };
 
 // Tasks and meetings are scoped by a town or the county: a role whose scope is a
@@ -103,20 +104,6 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
   const std::string pid_out = QueryOne(db, fmt::format("SELECT id FROM procedures WHERE subject = '{}'", other_county));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the server notices the CLI's writes
 
-  // Cadres: the one responsible for the in-scope household, and Rong County's one
-  // household gets a cadre of a Rong unit, outside every demo account's scope.
-  const std::string cadre_in = QueryOne(
-      db, fmt::format("SELECT cadre_id FROM assignments WHERE kind = 'household_cadre' AND target = '{}' AND date_to = ''",
-                      exit_target));
-  ExecSql(db, "INSERT INTO units VALUES ('510321-MATRIX', '荣县矩阵测试局', 'county_department', 510321000000, 1, '')");
-  ExecSql(db, "INSERT INTO cadres VALUES ('510321-MATRIX-1', '荣县干部', '510321-MATRIX', '科员', 'other', 0, "
-              "'13900000000', '2016-01-01', '', 1, '')");
-  ExecSql(db, fmt::format("INSERT INTO assignments(kind, target, region, cadre_id, unit_id, date_from, date_to, note, "
-                          "end_note) SELECT 'household_cadre', id, village, '510321-MATRIX-1', NULL, '2019-01-01', '', "
-                          "'', '' FROM households WHERE id = '{}'",
-                          other_county));
-  const std::string cadre_out = "510321-MATRIX-1";
-  ASSERT_FALSE(cadre_in.empty());
   // Work lists and meetings: the demo town 511025124's own, another town's, another
   // county's (a task issued from the CLI, a meeting written directly).
   const std::string task_in = QueryOne(db, "SELECT id FROM tasks WHERE region = 511025124000 AND status = 'open' AND "
@@ -144,18 +131,39 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
     ASSERT_FALSE(id->empty());
   }
 
+  // Cadres: the one responsible for the in-scope household, and Rong County's one
+  // household gets a cadre of a Rong unit, outside every demo account's scope.
+  const std::string cadre_in = QueryOne(
+      db, fmt::format("SELECT cadre_id FROM assignments WHERE kind = 'household_cadre' AND target = '{}' AND date_to = ''",
+                      exit_target));
+  ExecSql(db, "INSERT INTO units VALUES ('510321-MATRIX', '荣县矩阵测试局', 'county_department', 510321000000, 1, '')");
+  ExecSql(db, "INSERT INTO cadres VALUES ('510321-MATRIX-1', '荣县干部', '510321-MATRIX', '科员', 'other', 0, "
+              "'13900000000', '2016-01-01', '', 1, '')");
+  ExecSql(db, fmt::format("INSERT INTO assignments(kind, target, region, cadre_id, unit_id, date_from, date_to, note, "
+                          "end_note) SELECT 'household_cadre', id, village, '510321-MATRIX-1', NULL, '2019-01-01', '', "
+                          "'', '' FROM households WHERE id = '{}'",
+                          other_county));
+  const std::string cadre_out = "510321-MATRIX-1";
+  ASSERT_FALSE(cadre_in.empty());
   std::map<std::string, Targets> targets = {
-      {"admin", {exit_target, other_county, "511025", "510321", pid_in, pid_out, task_in, task_other_county, meeting_in, meeting_other_county}},
-      {"hq", {exit_target, other_county, "511025", "510321", pid_in, pid_out, task_in, task_other_county, meeting_in, meeting_other_county}},
-      {"org", {exit_target, other_county, "511025", "510321", pid_in, pid_out, task_in, task_other_county, meeting_in, meeting_other_county}},
-      {"supervisor", {exit_target, other_county, "511025", "510321", pid_in, pid_out, task_in, task_other_county, meeting_in, meeting_other_county}},
-      {"discipline", {exit_target, other_county, "511025", "510321", pid_in, pid_out, task_in, task_other_county, meeting_in, meeting_other_county}},
-      {"viewer", {exit_target, other_county, "511025", "510321", pid_in, pid_out, task_in, task_other_county, meeting_in, meeting_other_county}},
-      {"town", {exit_target, other_town, "511025124", "511025100", pid_in, pid_out, task_in, task_other_town, meeting_in, meeting_county}},
-      {"village", {exit_target, other_village_same_town, village, "511025124201", pid_in, pid_out, task_in, task_other_town, meeting_in, meeting_county}},
-      {"cadre", {exit_target, same_village_other_cadre, village, "511025124201", pid_in, pid_out, task_in, task_other_town, meeting_in, meeting_county}},
+      {"admin", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
+      {"hq", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
+      {"org", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
+      {"supervisor", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
+      {"discipline", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
+      {"viewer", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
+      {"town", {exit_target, other_town, "511025124", "511025100", pid_in, pid_out}},
+      {"village", {exit_target, other_village_same_town, village, "511025124201", pid_in, pid_out}},
+      {"cadre", {exit_target, same_village_other_cadre, village, "511025124201", pid_in, pid_out}},
   };
   for (auto& [role, t] : targets) t.cadre_in = cadre_in, t.cadre_out = cadre_out;
+  for (auto& [role, t] : targets) {
+    const bool county = role != "town" && role != "village" && role != "cadre";
+    t.task_in = task_in;
+    t.task_out = county ? task_other_county : task_other_town;
+    t.meeting_in = meeting_in;
+    t.meeting_out = county ? meeting_other_county : meeting_county;
+  }
   const int viewer_id = std::stoi(QueryOne(db, "SELECT id FROM users WHERE username = 'viewer'"));
   auto fixed = [](const std::string& url) { return [url](const Targets&, bool) { return url; }; };
   const std::vector<Case> cases = {
