@@ -14,7 +14,7 @@
 namespace fupin::testing {
 namespace {
 
-enum class Perm { kNone, kRead, kExport, kStart, kVillageStep, kCountyStep, kMonitor, kAudit, kUsers };
+enum class Perm { kNone, kRead, kExport, kStart, kVillageStep, kCountyStep, kMonitor, kAudit, kUsers, kLogVisit };
 
 // docs/api.md, "Roles".
 bool Has(const std::string& role, Perm p) {
@@ -25,7 +25,7 @@ bool Has(const std::string& role, Perm p) {
       {"org", {Perm::kRead}},
       {"town", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
       {"village", {Perm::kRead, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
-      {"cadre", {Perm::kRead}},
+      {"cadre", {Perm::kRead, Perm::kLogVisit}},
       {"supervisor", {Perm::kRead}},
       {"discipline", {Perm::kRead, Perm::kExport, Perm::kAudit}},
       {"viewer", {Perm::kRead}},
@@ -37,6 +37,8 @@ struct Targets {
   std::string household_in, household_out;
   std::string region_in, region_out;
   std::string procedure_in, procedure_out;
+  std::string visit_in = {}, visit_out = {};  // visits of household_in / household_out, each with the photo
+  std::string photo = {};                     // the sha256 of that photo
 };
 
 struct Case {
@@ -48,6 +50,7 @@ struct Case {
   std::function<std::string(const Targets&, bool inside)> url;
   nlohmann::json body = nlohmann::json::object();
   bool cadre_denied = false;  // a responsible cadre may not read it even in scope
+  std::function<nlohmann::json(const Targets&, bool inside)> body_of = nullptr;  // instead of `body`
 };
 
 TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
@@ -79,7 +82,45 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
   const std::string pid_out = QueryOne(db, fmt::format("SELECT id FROM procedures WHERE subject = '{}'", other_county));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the server notices the CLI's writes
 
-  const std::map<std::string, Targets> targets = {
+  // Visits: the cadre logs one to the in-scope household and adds a photo; every
+  // household outside gets a visit with the same photo (by SQL where the demo made none).
+  std::map<std::string, Targets> with_visits;
+  {
+    ApiClient cadre = server.Login("cadre");
+    const ApiReply logged = cadre.Post("/visits", {{"client_id", "0a7e1000-0000-4000-8000-000000000001"},
+                                                   {"household_id", exit_target},
+                                                   {"date", "2020-10-20"},
+                                                   {"time", "09:00"},
+                                                   {"kind", "home_visit"}});
+    ASSERT_TRUE(logged.status == 201 || logged.status == 200) << logged.body;
+    const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "matrix";
+    const ApiReply photo = cadre.PostBytes(fmt::format("/visits/{}/photos", logged.json["visit"]["id"].get<int64_t>()),
+                                           png, "image/png");
+    ASSERT_TRUE(photo.status == 201 || photo.status == 200) << photo.body;
+    const std::string sha = photo.json["sha256"];
+    const std::string cadre_id = logged.json["visit"]["cadre"]["id"];
+    const auto visit_of = [&](const std::string& household) {
+      std::string id = QueryOne(db, fmt::format("SELECT id FROM visits WHERE household_id = '{}' ORDER BY id LIMIT 1",
+                                                household));
+      if (id.empty()) {
+        ExecSql(db, fmt::format("INSERT INTO visits(client_id, household_id, village, cadre_id, date, time, kind, "
+                                "measures, notes, recorded_at, recorded_by) VALUES ('0a7e1000-0000-4000-8000-{}', "
+                                "'{}', {}, '{}', '2020-10-19', '10:00', 'other', '[]', '', '2020-10-19T02:00:00Z', "
+                                "'test')",
+                                household.substr(4, 12), household, household.substr(0, 12), cadre_id));
+        id = QueryOne(db, fmt::format("SELECT id FROM visits WHERE household_id = '{}'", household));
+      }
+      ExecSql(db, fmt::format("INSERT OR IGNORE INTO visit_photos(visit_id, sha256, type, size, added_at, added_by) "
+                              "VALUES ({}, '{}', 'image/png', {}, '2020-10-19T02:00:00Z', 'test')",
+                              id, sha, png.size()));
+      return id;
+    };
+    const std::string visit_in = logged.json["visit"]["id"].dump();
+    for (const std::string& h : {same_village_other_cadre, other_village_same_town, other_town, other_county}) {
+      with_visits[h] = {"", "", "", "", "", "", visit_in, visit_of(h), sha};
+    }
+  }
+  std::map<std::string, Targets> targets = {
       {"admin", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
       {"hq", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
       {"org", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
@@ -90,6 +131,12 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"village", {exit_target, other_village_same_town, village, "511025124201", pid_in, pid_out}},
       {"cadre", {exit_target, same_village_other_cadre, village, "511025124201", pid_in, pid_out}},
   };
+  for (auto& [role, t] : targets) {
+    const Targets& v = with_visits.at(t.household_out);
+    t.visit_in = v.visit_in;
+    t.visit_out = v.visit_out;
+    t.photo = v.photo;
+  }
   const int viewer_id = std::stoi(QueryOne(db, "SELECT id FROM users WHERE username = 'viewer'"));
   auto fixed = [](const std::string& url) { return [url](const Targets&, bool) { return url; }; };
   const std::vector<Case> cases = {
@@ -117,6 +164,14 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"POST", "/users", Perm::kUsers, false, 400, fixed("/users"), {{"username", ""}}},
       {"POST", "/users/{id}/disable", Perm::kUsers, false, 409, fixed(fmt::format("/users/{}/disable", viewer_id)), {{"expected_version", -1}}},
       {"POST", "/users/{id}/reset-password", Perm::kUsers, false, 400, fixed(fmt::format("/users/{}/reset-password", viewer_id)), {{"password", "weak"}}},
+      {"POST", "/visits", Perm::kLogVisit, true, 400, fixed("/visits"), {}, false, [](const Targets& t, bool in) {
+         return nlohmann::json{{"client_id", "0a7e1000-0000-4000-8000-0000000000ff"}, {"household_id", in ? t.household_in : t.household_out},
+                               {"date", "2020-10-20"}, {"time", "09:00"}, {"kind", "no-such-kind"}}; }},
+      {"GET", "/households/{id}/visits", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/households/" + (in ? t.household_in : t.household_out) + "/visits"; }},
+      {"POST", "/visits/{vid}/photos", Perm::kLogVisit, true, 400, [](const Targets& t, bool in) { return "/visits/" + (in ? t.visit_in : t.visit_out) + "/photos"; }},
+      {"GET", "/visits/{vid}/photos/{sha256}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/visits/" + (in ? t.visit_in : t.visit_out) + "/photos/" + t.photo; }},
+      {"GET", "/me/households", Perm::kLogVisit, false, 200, fixed("/me/households")},
+      {"GET", "/compliance/{code}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/compliance/" + (in ? t.region_in : t.region_out); }, nlohmann::json::object(), true},
   };
 
   // The table covers exactly the documented routes.
@@ -146,7 +201,7 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
         const std::string url = c.url(t, inside);
         const ApiReply r = c.method == "GET"     ? client.Get(url)
                            : c.method == "PATCH" ? client.Patch(url, c.body)
-                                                 : client.Post(url, c.body);
+                                                 : client.Post(url, c.body_of ? c.body_of(t, inside) : c.body);
         EXPECT_EQ(r.status, expected) << role << " " << c.method << " " << url << (inside ? " (inside)" : " (outside)")
                                       << ": " << r.body.substr(0, 300);
         if (expected == 404 && r.status == 404) {

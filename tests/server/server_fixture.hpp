@@ -27,6 +27,9 @@ class ApiClient {
   ApiReply Get(const std::string& path) const;
   ApiReply Post(const std::string& path, const nlohmann::json& body, bool with_csrf = true) const;
   ApiReply Patch(const std::string& path, const nlohmann::json& body) const;
+  /// POST of raw bytes (e.g. a photo) with its Content-Type and the CSRF token.
+  ApiReply PostBytes(const std::string& path, const std::string& bytes,
+                     const std::string& content_type) const;
 
  private:
   int port_;
@@ -47,6 +50,9 @@ class DemoServer {
   ApiReply RawGet(const std::string& path, const httplib::Headers& headers = {}) const;
   /// A household id from SQL on the demo database.
   std::string Household(const std::string& where) const;
+  /// The demo database every DemoServer starts from (`fupin demo --seed 1` plus one
+  /// household of 荣县), built once per build of fupin. Copy it before writing.
+  static std::filesystem::path TemplateDb();
 
   ~DemoServer();
 
