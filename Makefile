@@ -11,7 +11,7 @@ DEMO_LISTEN ?= 127.0.0.1:8080
 FUPIN := $(BUILD_DIR)/src/fupin
 CMAKE_COMMON := -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 
-.PHONY: all deps build build-asan test test-release test-asan test-e2e e2e-deps demo bench format clean web-deps web web-test
+.PHONY: all deps build build-asan test test-release test-unit-release test-asan test-e2e e2e-deps demo bench format clean web-deps web web-test
 
 all: build
 
@@ -29,17 +29,25 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 build-asan: deps $(ASAN_DIR)/CMakeCache.txt
-	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target fupin fupin_tests
 
 test-asan: build-asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_DIR) -j $(JOBS) --output-on-failure
 
+# The release tree in `make test`: the binary and the benchmarks build (warnings as
+# errors at -O3), then the web unit tests and the browser tests run against it.
 test-release: build web
-	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure
+	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure -L web
 
-# The sanitizer run first, then the release run, whose ctest includes the web unit
-# tests and the browser tests (web.unit, web.e2e), so ctest's summary ends the output.
+# The GoogleTest suite against the release build (not part of `make test`, which runs it
+# under ASan/UBSan).
+test-unit-release: build
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target fupin_tests
+	ctest --test-dir $(BUILD_DIR) -j $(JOBS) --output-on-failure -LE web
+
+# The sanitizer run first (every C++ test under ASan+UBSan), then the release run (web
+# unit tests and browser tests), so ctest's summary ends the output.
 test: test-asan test-release
 
 # Builds everything, creates the demo county with one account per role, and serves it

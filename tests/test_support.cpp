@@ -2,8 +2,9 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <spawn.h>
+#include <sqlite3.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,9 +21,8 @@ namespace fupin::testing {
 TempDir::TempDir() {
   static std::atomic<int> counter{0};
   std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() /
-          ("fupin-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-           std::to_string(rd()));
+  path_ = std::filesystem::temp_directory_path() / ("fupin-test-" + std::to_string(::getpid()) + "-" +
+                                                    std::to_string(counter++) + "-" + std::to_string(rd()));
   std::filesystem::create_directories(path_);
 }
 
@@ -88,7 +88,9 @@ FupinProcess::~FupinProcess() {
   if (err_fd_ >= 0) ::close(err_fd_);
 }
 
-int FupinProcess::Signal(int signal) { return pid_ > 0 ? ::kill(pid_, signal) : -1; }
+int FupinProcess::Signal(int signal) {
+  return pid_ > 0 ? ::kill(pid_, signal) : -1;
+}
 
 int FupinProcess::Wait() {
   int wstatus = 0;
@@ -127,8 +129,10 @@ std::string DumpDatabase(const std::filesystem::path& db) {
   }
   std::vector<std::string> tables;
   sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(handle, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name", -1, &q, nullptr);
-  while (sqlite3_step(q) == SQLITE_ROW) tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+  sqlite3_prepare_v2(handle, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name", -1, &q,
+                     nullptr);
+  while (sqlite3_step(q) == SQLITE_ROW)
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
   sqlite3_finalize(q);
   std::string out;
   for (const auto& t : tables) {
@@ -155,7 +159,8 @@ std::string QueryOne(const std::filesystem::path& db, const std::string& sql) {
   sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
   sqlite3_stmt* q = nullptr;
   std::string out;
-  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+  if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &q, nullptr) == SQLITE_OK &&
+      sqlite3_step(q) == SQLITE_ROW) {
     const auto* v = sqlite3_column_text(q, 0);
     if (v != nullptr) out = reinterpret_cast<const char*>(v);
   }
@@ -189,6 +194,38 @@ std::string ReadFile(const std::filesystem::path& path) {
 void WriteFile(const std::filesystem::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << content;
+}
+
+std::filesystem::path CachedTemplate(const std::string& name, void (*build)(const std::filesystem::path&)) {
+  const std::filesystem::path binary(FUPIN_BINARY);
+  const std::filesystem::path path = binary.parent_path() / name;
+  const int lock = ::open((path.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
+  if (lock < 0) throw std::runtime_error("cannot open the lock of " + path.string());
+  ::flock(lock, LOCK_EX);
+  std::error_code ec;
+  const bool fresh = std::filesystem::exists(path, ec) && std::filesystem::last_write_time(path, ec) >
+                                                              std::filesystem::last_write_time(binary, ec);
+  if (!fresh) {
+    try {
+      const std::filesystem::path tmp = path.string() + ".tmp";
+      std::filesystem::remove(tmp, ec);
+      build(tmp);
+      std::filesystem::rename(tmp, path);
+    } catch (...) {
+      ::close(lock);
+      throw;
+    }
+  }
+  ::close(lock);  // releases the lock
+  return path;
+}
+
+void CopyDemoDatabase(const std::filesystem::path& dest) {
+  const auto path = CachedTemplate("test-demo-511025-plain.db", [](const std::filesystem::path& db) {
+    RunResult demo = RunFupin({"demo", "--county", "511025", "--seed", "1", "--db", db.string()});
+    if (demo.exit_code != 0) throw std::runtime_error("fupin demo failed: " + demo.err);
+  });
+  std::filesystem::copy_file(path, dest, std::filesystem::copy_options::overwrite_existing);
 }
 
 }  // namespace fupin::testing

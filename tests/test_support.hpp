@@ -54,6 +54,15 @@ class FupinProcess {
   std::string buffer_;
 };
 
+/// A file built once per build of `fupin` and shared by the test processes (ctest runs
+/// each test in its own process; the demo county takes seconds, tens under ASan): the
+/// template at `name` beside the binary is (re)built by `build(path)` when missing or
+/// older than the binary, under a lock so parallel processes build it once.
+std::filesystem::path CachedTemplate(const std::string& name, void (*build)(const std::filesystem::path&));
+
+/// Copies the demo county (资中县, seed 1, from `fupin demo`) to `dest`.
+void CopyDemoDatabase(const std::filesystem::path& dest);
+
 /// Every row of every table of a SQLite file, as text, in a stable order: two equal
 /// dumps mean the same data.
 std::string DumpDatabase(const std::filesystem::path& db);

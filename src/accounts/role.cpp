@@ -28,6 +28,7 @@ bool RoleHas(Role role, Permission p) {
     case Role::kCountyHq:
       return p != P::kManageUsers && p != P::kLogVisit;
     case Role::kOrgDept:
+      return p == P::kReadRegistry || p == P::kReassign;
     case Role::kSupervisor:
     case Role::kViewer:
       return p == P::kReadRegistry;

@@ -35,6 +35,7 @@ enum class Permission : uint8_t {
   kFlagMonitoring,    // flag a monitoring object
   kReadAudit,
   kManageUsers,
+  kReassign,         // hand a cadre's households and posts to others (调整包保)
   kLogVisit,          // log a visit 帮扶走访 to one's own households (responsible cadres only)
 };
 

@@ -1,11 +1,11 @@
 #include "cli/cli_common.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "store/store.hpp"
 
@@ -13,10 +13,13 @@ namespace fupin::cli {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kOk:
+      return kExitOk;
     case StatusCode::kInternal:
-    case StatusCode::kUnavailable: return kExitInternal;
-    default: return kExitInvalidInput;
+    case StatusCode::kUnavailable:
+      return kExitInternal;
+    default:
+      return kExitInvalidInput;
   }
 }
 
@@ -60,7 +63,8 @@ int Run(int argc, char** argv) {
   app.fallthrough();  // global options such as --lang may follow the subcommand
   app.set_version_flag("--version", std::string("fupin ") + FUPIN_VERSION);
   Context ctx;
-  if (const char* env = std::getenv("FUPIN_LANG"); env != nullptr && std::string_view(env).substr(0, 2) == "en") {
+  if (const char* env = std::getenv("FUPIN_LANG");
+      env != nullptr && std::string_view(env).substr(0, 2) == "en") {
     ctx.lang = Lang::kEn;
   }
   std::string lang_text;

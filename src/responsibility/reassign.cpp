@@ -25,7 +25,7 @@ Result<std::vector<store::AssignmentRow>> OpenAssignmentsOf(store::Store& store,
 
 Result<ReassignResult> ReassignCadre(store::Store& store, const policy::Policy& policy,
                                      std::string_view from_cadre, const ReassignPlan& plan,
-                                     const std::string& actor) {
+                                     const std::string& actor, std::vector<store::AuditEvent> audit) {
   FUPIN_ASSIGN_OR_RETURN(auto from, store.FindCadre(from_cadre));
   if (!from) {
     return Status::NotFound("from", {fmt::format("干部 {} 不存在", from_cadre),
@@ -127,7 +127,8 @@ Result<ReassignResult> ReassignCadre(store::Store& store, const policy::Policy& 
   }
   if (!change.ends.empty() || plan.cadre_leaves) {
     FUPIN_RETURN_IF_ERROR(
-        store.WriteAssignments(change, {actor, fmt::format("reassign:{}", from->id)}).status());
+        store.WriteAssignments(change, {actor, fmt::format("reassign:{}", from->id), std::move(audit)})
+            .status());
   }
   return result;
 }

@@ -40,9 +40,10 @@ Result<std::vector<store::AssignmentRow>> OpenAssignmentsOf(store::Store& store,
 /// given — the message names the targets; load.max_households when a receiving
 /// cadre would exceed the policy's load rule; reassign.date when an assignment
 /// started on or after `date`. With `cadre_leaves` the cadre's active_to becomes the
-/// day before `date` in the same transaction.
+/// day before `date` in the same transaction, as are the `audit` entries (the server's
+/// record of who asked for the handover).
 Result<ReassignResult> ReassignCadre(store::Store& store, const policy::Policy& policy,
                                      std::string_view from_cadre, const ReassignPlan& plan,
-                                     const std::string& actor);
+                                     const std::string& actor, std::vector<store::AuditEvent> audit = {});
 
 }  // namespace fupin::responsibility

@@ -221,6 +221,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   impl->AddProcedureRoutes();
   impl->AddIndicatorRoutes();
   impl->AddHouseholdEditRoute();
+  impl->AddStructureRoutes();
   impl->AddVisitRoutes();
   Impl* self = impl.get();
   impl->routes.push_back({"GET", "/openapi.json", "this OpenAPI document", Access::kPublic, [self](Request&) {

@@ -12,9 +12,9 @@
 #include <thread>
 
 #include "accounts/auth_service.hpp"
-#include "core/date.hpp"
 #include "accounts/role.hpp"
 #include "analytics/indicator_engine.hpp"
+#include "core/date.hpp"
 #include "policy/policy.hpp"
 #include "server/household_index.hpp"
 #include "server/rate_limiter.hpp"
@@ -81,6 +81,7 @@ struct Server::Impl {
   void AddProcedureRoutes();
   void AddIndicatorRoutes();
   void AddHouseholdEditRoute();
+  void AddStructureRoutes();
   void AddVisitRoutes();
   Status RebuildIndicators();
   /// Applies one household's new state to the live indicators.

@@ -18,8 +18,7 @@ class IndicatorsCliTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     db_ = (*dir_ / "demo.db").string();
-    const RunResult demo = RunFupin({"demo", "--county", "511025", "--seed", "1", "--db", db_});
-    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+    CopyDemoDatabase(db_);  // the demo county, built once per build
   }
   static void TearDownTestSuite() {
     delete dir_;

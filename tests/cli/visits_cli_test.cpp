@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/server_fixture.hpp"
 #include "test_support.hpp"
 
 namespace fupin::testing {
@@ -16,7 +15,7 @@ class VisitsCliTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     db_ = new std::string((*dir_ / "demo.db").string());
-    std::filesystem::copy_file(DemoServer::TemplateDb(), *db_);
+    CopyDemoDatabase(*db_);  // the demo county (seed 1), built once per build
   }
   static void TearDownTestSuite() {
     delete db_;

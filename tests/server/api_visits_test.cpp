@@ -195,7 +195,7 @@ struct OwnServer {
 TEST_F(ApiVisitsTest, AReplayAfterTheServerRestartedFindsTheStoredVisit) {
   TempDir dir;
   const auto db = dir / "restart.db";
-  std::filesystem::copy_file(DemoServer::TemplateDb(), db);
+  CopyDemoDatabase(db);
   ExecSql(db, "UPDATE users SET cadre_phone = '" + *phone_ + "' WHERE username = 'cadre'");
   const std::string household = QueryOne(
       db, "SELECT target FROM assignments WHERE kind = 'household_cadre' AND date_to = '' AND cadre_id = '" +

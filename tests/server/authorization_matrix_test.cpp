@@ -14,15 +14,16 @@
 namespace fupin::testing {
 namespace {
 
-enum class Perm { kNone, kRead, kExport, kStart, kVillageStep, kCountyStep, kMonitor, kAudit, kUsers, kLogVisit };
+enum class Perm { kNone, kRead, kExport, kStart, kVillageStep, kCountyStep, kMonitor, kAudit, kUsers, kReassign, kLogVisit };
 
 // docs/api.md, "Roles".
 bool Has(const std::string& role, Perm p) {
   static const std::map<std::string, std::set<Perm>> table = {
       {"admin", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor,
-                 Perm::kAudit, Perm::kUsers}},
-      {"hq", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor, Perm::kAudit}},
-      {"org", {Perm::kRead}},
+                 Perm::kAudit, Perm::kUsers, Perm::kReassign}},
+      {"hq", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kCountyStep, Perm::kMonitor, Perm::kAudit,
+              Perm::kReassign}},
+      {"org", {Perm::kRead, Perm::kReassign}},
       {"town", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
       {"village", {Perm::kRead, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
       {"cadre", {Perm::kRead, Perm::kLogVisit}},
@@ -37,6 +38,7 @@ struct Targets {
   std::string household_in, household_out;
   std::string region_in, region_out;
   std::string procedure_in, procedure_out;
+  std::string cadre_in = {}, cadre_out = {};  // the responsible cadres of household_in and of a household in another county
   std::string visit_in = {}, visit_out = {};  // visits of household_in / household_out, each with the photo
   std::string photo = {};                     // the sha256 of that photo
 };
@@ -82,9 +84,24 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
   const std::string pid_out = QueryOne(db, fmt::format("SELECT id FROM procedures WHERE subject = '{}'", other_county));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the server notices the CLI's writes
 
+  // Cadres: the one responsible for the in-scope household, and Rong County's one
+  // household gets a cadre of a Rong unit, outside every demo account's scope.
+  const std::string cadre_in = QueryOne(
+      db, fmt::format("SELECT cadre_id FROM assignments WHERE kind = 'household_cadre' AND target = '{}' AND date_to = ''",
+                      exit_target));
+  ExecSql(db, "INSERT INTO units VALUES ('510321-MATRIX', '荣县矩阵测试局', 'county_department', 510321000000, 1, '')");
+  ExecSql(db, "INSERT INTO cadres VALUES ('510321-MATRIX-1', '荣县干部', '510321-MATRIX', '科员', 'other', 0, "
+              "'13900000000', '2016-01-01', '', 1, '')");
+  ExecSql(db, fmt::format("INSERT INTO assignments(kind, target, region, cadre_id, unit_id, date_from, date_to, note, "
+                          "end_note) SELECT 'household_cadre', id, village, '510321-MATRIX-1', NULL, '2019-01-01', '', "
+                          "'', '' FROM households WHERE id = '{}'",
+                          other_county));
+  const std::string cadre_out = "510321-MATRIX-1";
+  ASSERT_FALSE(cadre_in.empty());
   // Visits: the cadre logs one to the in-scope household and adds a photo; every
   // household outside gets a visit with the same photo (by SQL where the demo made none).
-  std::map<std::string, Targets> with_visits;
+  std::string visit_in, photo_sha;
+  std::map<std::string, std::string> visit_out;  // by household
   {
     ApiClient cadre = server.Login("cadre");
     const ApiReply logged = cadre.Post("/visits", {{"client_id", "0a7e1000-0000-4000-8000-000000000001"},
@@ -115,9 +132,10 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
                               id, sha, png.size()));
       return id;
     };
-    const std::string visit_in = logged.json["visit"]["id"].dump();
+    visit_in = logged.json["visit"]["id"].dump();
+    photo_sha = sha;
     for (const std::string& h : {same_village_other_cadre, other_village_same_town, other_town, other_county}) {
-      with_visits[h] = {"", "", "", "", "", "", visit_in, visit_of(h), sha};
+      visit_out[h] = visit_of(h);
     }
   }
   std::map<std::string, Targets> targets = {
@@ -132,10 +150,10 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"cadre", {exit_target, same_village_other_cadre, village, "511025124201", pid_in, pid_out}},
   };
   for (auto& [role, t] : targets) {
-    const Targets& v = with_visits.at(t.household_out);
-    t.visit_in = v.visit_in;
-    t.visit_out = v.visit_out;
-    t.photo = v.photo;
+    t.cadre_in = cadre_in, t.cadre_out = cadre_out;
+    t.visit_in = visit_in;
+    t.visit_out = visit_out.at(t.household_out);
+    t.photo = photo_sha;
   }
   const int viewer_id = std::stoi(QueryOne(db, "SELECT id FROM users WHERE username = 'viewer'"));
   auto fixed = [](const std::string& url) { return [url](const Targets&, bool) { return url; }; };
@@ -163,6 +181,12 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"GET", "/users", Perm::kUsers, false, 200, fixed("/users")},
       {"POST", "/users", Perm::kUsers, false, 400, fixed("/users"), {{"username", ""}}},
       {"POST", "/users/{id}/disable", Perm::kUsers, false, 409, fixed(fmt::format("/users/{}/disable", viewer_id)), {{"expected_version", -1}}},
+      {"GET", "/coverage/{code}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/coverage/" + (in ? t.region_in : t.region_out); }, nlohmann::json::object(), true},
+      {"GET", "/structure/{code}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/structure/" + (in ? t.region_in : t.region_out); }, nlohmann::json::object(), true},
+      {"GET", "/cadres", Perm::kRead, false, 200, fixed("/cadres?page_size=5"), nlohmann::json::object(), true},
+      {"GET", "/cadres/{id}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/cadres/" + (in ? t.cadre_in : t.cadre_out); }, nlohmann::json::object(), true},
+      {"POST", "/cadres/{id}/reassign", Perm::kReassign, true, 400, [](const Targets& t, bool in) { return "/cadres/" + (in ? t.cadre_in : t.cadre_out) + "/reassign"; }, {{"date", "not-a-date"}}},
+      {"GET", "/campaigns", Perm::kRead, false, 200, fixed("/campaigns")},
       {"POST", "/users/{id}/reset-password", Perm::kUsers, false, 400, fixed(fmt::format("/users/{}/reset-password", viewer_id)), {{"password", "weak"}}},
       {"POST", "/visits", Perm::kLogVisit, true, 400, fixed("/visits"), {}, false, [](const Targets& t, bool in) {
          return nlohmann::json{{"client_id", "0a7e1000-0000-4000-8000-0000000000ff"}, {"household_id", in ? t.household_in : t.household_out},

@@ -56,39 +56,17 @@ DemoServer& DemoServer::Get() {
 
 namespace {
 
-/// The demo database the API tests start from: built once per build of `fupin` (ctest
-/// runs each test in its own process, and the demo takes seconds, tens under ASan), then
-/// copied. A lock keeps parallel test processes from building it twice.
+/// The demo database the API tests start from: the demo county plus one household in
+/// another county (荣县) for out-of-scope checks, built once per build of `fupin`.
 std::filesystem::path DemoTemplate() {
-  const std::filesystem::path binary(FUPIN_BINARY);
-  const std::filesystem::path path = binary.parent_path() / "test-demo-511025.db";
-  const int lock = ::open((path.string() + ".lock").c_str(), O_CREAT | O_RDWR, 0644);
-  if (lock < 0) throw std::runtime_error("cannot open the demo template lock");
-  ::flock(lock, LOCK_EX);
-  std::error_code ec;
-  const bool fresh = std::filesystem::exists(path, ec) &&
-                     std::filesystem::last_write_time(path, ec) > std::filesystem::last_write_time(binary, ec);
-  if (!fresh) {
+  return CachedTemplate("test-demo-511025.db", [](const std::filesystem::path& db) {
+    CopyDemoDatabase(db);
     TempDir dir;
-    const auto db = dir / "demo.db";
-    RunResult demo = RunFupin({"demo", "--county", "511025", "--seed", "1", "--db", db.string()});
-    if (demo.exit_code != 0) {
-      ::close(lock);
-      throw std::runtime_error("fupin demo failed: " + demo.err);
-    }
-    // One household in another county (荣县) for out-of-scope checks.
     const auto csv = dir / "rong.csv";
     WriteFile(csv, MakeHouseholdsCsv(1, 2, "510321002201", 7777));
     RunResult imported = RunFupin({"households", "import", csv.string(), "--db", db.string()});
-    if (imported.exit_code != 0) {
-      ::close(lock);
-      throw std::runtime_error("import failed: " + imported.out + imported.err);
-    }
-    std::filesystem::copy_file(db, path.string() + ".tmp", std::filesystem::copy_options::overwrite_existing);
-    std::filesystem::rename(path.string() + ".tmp", path);
-  }
-  ::close(lock);  // releases the lock
-  return path;
+    if (imported.exit_code != 0) throw std::runtime_error("import failed: " + imported.out + imported.err);
+  });
 }
 
 }  // namespace
@@ -108,10 +86,6 @@ DemoServer::DemoServer() {
 }
 
 DemoServer::~DemoServer() = default;
-
-std::filesystem::path DemoServer::TemplateDb() {
-  return DemoTemplate();
-}
 
 ApiClient DemoServer::Login(const std::string& username, const std::string& password) {
   httplib::Client c("127.0.0.1", port_);

@@ -50,9 +50,6 @@ class DemoServer {
   ApiReply RawGet(const std::string& path, const httplib::Headers& headers = {}) const;
   /// A household id from SQL on the demo database.
   std::string Household(const std::string& where) const;
-  /// The demo database every DemoServer starts from (`fupin demo --seed 1` plus one
-  /// household of 荣县), built once per build of fupin. Copy it before writing.
-  static std::filesystem::path TemplateDb();
 
   ~DemoServer();
 

@@ -504,7 +504,8 @@ class SqliteStore final : public Store {
   }
   Result<std::vector<int64_t>> WriteAssignments(const AssignmentChange& change,
                                                 const ChangeContext& context) override {
-    return sqlite::WriteAssignments(db_, change, context);
+    return sqlite::WriteAssignments(db_, change, context,
+                                    [this](const AuditEvent& e) { return RecordAudit(e); });
   }
   Result<std::vector<AssignmentRow>> ListAssignments(const AssignmentFilter& filter) override {
     return sqlite::ListAssignments(db_, filter);

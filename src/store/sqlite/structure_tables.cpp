@@ -301,7 +301,7 @@ Result<std::optional<CadreRow>> FindCadre(Database& db, std::string_view id) {
 }
 
 Result<std::vector<int64_t>> WriteAssignments(Database& db, const AssignmentChange& change,
-                                              const ChangeContext& context) {
+                                              const ChangeContext& context, const AuditWriter& audit) {
   FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
   FUPIN_ASSIGN_OR_RETURN(
       Statement find, db.Prepare(fmt::format("SELECT {} FROM assignments WHERE id = ?", kAssignmentColumns)));
@@ -371,6 +371,7 @@ Result<std::vector<int64_t>> WriteAssignments(Database& db, const AssignmentChan
     FUPIN_RETURN_IF_ERROR(InsertHistory(db, "cadre", after.id, after.version, context, Dump(ToJson(*cadre)),
                                         Dump(ToJson(after))));
   }
+  for (const AuditEvent& e : context.audit) FUPIN_RETURN_IF_ERROR(audit(e));
   FUPIN_RETURN_IF_ERROR(tx.Commit());
   return ids;
 }

@@ -4,6 +4,7 @@
 // each writing function runs in one transaction and writes history rows.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -20,8 +21,12 @@ Result<WriteCounts> WriteCadres(Database& db, std::span<const CadreRow> cadres, 
 Result<std::vector<CadreRow>> ListCadres(Database& db);
 Result<std::optional<CadreRow>> FindCadre(Database& db, std::string_view id);
 
+/// Appends one audit entry inside the caller's open transaction (SqliteStore::RecordAudit),
+/// so a write and its `ChangeContext::audit` entries commit together.
+using AuditWriter = std::function<Status(const AuditEvent&)>;
+
 Result<std::vector<int64_t>> WriteAssignments(Database& db, const AssignmentChange& change,
-                                              const ChangeContext& context);
+                                              const ChangeContext& context, const AuditWriter& audit);
 Result<std::vector<AssignmentRow>> ListAssignments(Database& db, const AssignmentFilter& filter);
 
 Status WriteCampaign(Database& db, const CampaignRow& campaign, std::span<const CommandPostRow> posts,
