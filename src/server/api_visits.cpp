@@ -2,19 +2,18 @@
 // and what is due, and compliance per help-day cycle. The rules live in visits/.
 //
 // Compliance answers come from one in-memory model of what compliance reads
-// (assignments, cadres, units, visits in brief): a visit this server writes is added
-// to it in place; it is reloaded when the store's compliance mark moves otherwise
-// (a history row or a visit from another process or route). Answers are cached per
-// (region, cycle, today) until the next change.
+// (assignments, cadres, units, visits in brief). A visit this server writes is added
+// to it in place; visits written elsewhere are read by id and added when the store's
+// compliance mark shows them; a new history row (an assignment, cadre or unit may
+// have changed) reloads it. Answers are cached per (region, cycle, today) until the
+// next change.
 #include <fmt/format.h>
 
 #include <charconv>
-#include <cmath>
 #include <map>
 #include <mutex>
 #include <tuple>
 
-#include "command/cadre.hpp"
 #include "core/id_number.hpp"
 #include "server/server_impl.hpp"
 #include "visits/compliance.hpp"
@@ -29,9 +28,9 @@ struct VisitsState {
   std::unique_ptr<visits::ComplianceModel> model;                                 // the whole database
   std::map<std::tuple<uint64_t, std::string, std::string>, std::string> answers;  // (region, cycle, today)
 
-  /// Takes a visit this server has just written with id `id`: when the model held
-  /// every visit before it, the visit is added in place (no reload); either way the
-  /// cached answers are gone.
+  /// Takes a visit this server has just written: when the model held every visit
+  /// before it (ids are assigned in order), it is added in place instead of a reload;
+  /// either way the cached answers are gone.
   void Written(const store::VisitRow& v) {
     std::lock_guard lock(mu);
     answers.clear();
@@ -392,10 +391,20 @@ void Server::Impl::AddVisitRoutes() {
          FUPIN_ASSIGN_OR_RETURN(store::ComplianceMark mark, s->CurrentComplianceMark());
          VisitsState& state = *visits_state;
          std::lock_guard lock(state.mu);
-         if (!state.model || !(mark == state.mark)) {
+         if (state.model && mark.history_id == state.mark.history_id && mark.visit_id > state.mark.visit_id) {
+           // Only new visits (another process, or a write not taken in place): add them.
+           FUPIN_ASSIGN_OR_RETURN(auto added, s->ListVisitMarks(RegionCode(), state.mark.visit_id));
+           for (const auto& v : added) {
+             state.model->AddVisit(v);
+             state.mark.visit_id = std::max(state.mark.visit_id, v.id);
+           }
+           state.answers.clear();
+         } else if (!state.model || !(mark == state.mark)) {
            FUPIN_ASSIGN_OR_RETURN(auto data, visits::LoadComplianceData(*s, RegionCode()));
            state.model = std::make_unique<visits::ComplianceModel>(data);
            state.mark = mark;
+           // Visits committed between reading the mark and the data are in the model.
+           for (const auto& v : data.visits) state.mark.visit_id = std::max(state.mark.visit_id, v.id);
            state.answers.clear();
          }
          const auto key = std::make_tuple(code.number(), cycle ? cycle->ToString() : "", today.ToString());

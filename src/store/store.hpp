@@ -398,6 +398,7 @@ struct VisitMark {
   std::string household_id;
   std::string cadre_id;
   std::string date;
+  int64_t id = 0;  // the visit's id
 
   bool operator==(const VisitMark&) const = default;
 };
@@ -713,8 +714,8 @@ class Store {
   virtual Result<std::optional<VisitRow>> FindVisitByClientId(std::string_view client_id) = 0;
   /// Matching visits, newest first (date, time, then id descending).
   virtual Result<std::vector<VisitRow>> ListVisits(const VisitFilter& filter) = 0;
-  /// Every visit within `within` in brief, by id.
-  virtual Result<std::vector<VisitMark>> ListVisitMarks(RegionCode within) = 0;
+  /// The visits within `within` with an id above `after_id`, in brief, by id.
+  virtual Result<std::vector<VisitMark>> ListVisitMarks(RegionCode within, int64_t after_id) = 0;
   /// Adds a photo to a visit (with the context's audit entries, one transaction).
   /// Returns false, writing nothing, when the visit already has a photo with this
   /// sha256; not_found when the visit does not exist.

@@ -84,7 +84,7 @@ Result<ComplianceData> LoadComplianceData(store::Store& store, RegionCode within
   FUPIN_ASSIGN_OR_RETURN(data.assignments, store.ListAssignments(filter));
   FUPIN_ASSIGN_OR_RETURN(data.cadres, store.ListCadres());
   FUPIN_ASSIGN_OR_RETURN(data.units, store.ListUnits());
-  FUPIN_ASSIGN_OR_RETURN(data.visits, store.ListVisitMarks(within));
+  FUPIN_ASSIGN_OR_RETURN(data.visits, store.ListVisitMarks(within, 0));
   FUPIN_ASSIGN_OR_RETURN(data.regions, store.ListRegions(within));
   return data;
 }

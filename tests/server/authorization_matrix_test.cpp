@@ -28,6 +28,7 @@ enum class Perm {
   kManageTasks,
   kUpdateTask,
   kRecordMeeting,
+  kLogVisit,
 };
 
 // docs/api.md, "Roles".
@@ -42,7 +43,7 @@ bool Has(const std::string& role, Perm p) {
       {"town", {Perm::kRead, Perm::kExport, Perm::kStart, Perm::kVillageStep, Perm::kMonitor, Perm::kUpdateTask,
                 Perm::kRecordMeeting}},
       {"village", {Perm::kRead, Perm::kStart, Perm::kVillageStep, Perm::kMonitor}},
-      {"cadre", {Perm::kRead}},
+      {"cadre", {Perm::kRead, Perm::kLogVisit}},
       {"supervisor", {Perm::kRead}},
       {"discipline", {Perm::kRead, Perm::kExport, Perm::kAudit}},
       {"viewer", {Perm::kRead}},
@@ -57,6 +58,8 @@ struct Targets {
   std::string cadre_in = {}, cadre_out = {};  // the responsible cadres of household_in and of a household in another county
   std::string task_in = {}, task_out = {};        // an open task of the town 511025124, one outside the scope
   std::string meeting_in = {}, meeting_out = {};  // a scheduled meeting of that town's war zone, one outside
+  std::string visit_in = {}, visit_out = {};  // visits of household_in / household_out, each with the photo
+  std::string photo = {};                     // the sha256 of that photo
 };
 
 // Tasks and meetings are scoped by a town or the county: a role whose scope is a
@@ -73,6 +76,7 @@ struct Case {
   nlohmann::json body = nlohmann::json::object();
   bool cadre_denied = false;  // a responsible cadre may not read it even in scope
   bool town_scoped = false;   // a task or meeting: outside the scope of village-level roles even "inside"
+  std::function<nlohmann::json(const Targets&, bool inside)> body_of = nullptr;  // instead of `body`
 };
 
 TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
@@ -145,6 +149,46 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
                           other_county));
   const std::string cadre_out = "510321-MATRIX-1";
   ASSERT_FALSE(cadre_in.empty());
+  // Visits: the cadre logs one to the in-scope household and adds a photo; every
+  // household outside gets a visit with the same photo (by SQL where the demo made none).
+  std::string visit_in, photo_sha;
+  std::map<std::string, std::string> visit_out;  // by household
+  {
+    ApiClient cadre = server.Login("cadre");
+    const ApiReply logged = cadre.Post("/visits", {{"client_id", "0a7e1000-0000-4000-8000-000000000001"},
+                                                   {"household_id", exit_target},
+                                                   {"date", "2020-10-20"},
+                                                   {"time", "09:00"},
+                                                   {"kind", "home_visit"}});
+    ASSERT_TRUE(logged.status == 201 || logged.status == 200) << logged.body;
+    const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + "matrix";
+    const ApiReply photo = cadre.PostBytes(fmt::format("/visits/{}/photos", logged.json["visit"]["id"].get<int64_t>()),
+                                           png, "image/png");
+    ASSERT_TRUE(photo.status == 201 || photo.status == 200) << photo.body;
+    const std::string sha = photo.json["sha256"];
+    const std::string cadre_id = logged.json["visit"]["cadre"]["id"];
+    const auto visit_of = [&](const std::string& household) {
+      std::string id = QueryOne(db, fmt::format("SELECT id FROM visits WHERE household_id = '{}' ORDER BY id LIMIT 1",
+                                                household));
+      if (id.empty()) {
+        ExecSql(db, fmt::format("INSERT INTO visits(client_id, household_id, village, cadre_id, date, time, kind, "
+                                "measures, notes, recorded_at, recorded_by) VALUES ('0a7e1000-0000-4000-8000-{}', "
+                                "'{}', {}, '{}', '2020-10-19', '10:00', 'other', '[]', '', '2020-10-19T02:00:00Z', "
+                                "'test')",
+                                household.substr(4, 12), household, household.substr(0, 12), cadre_id));
+        id = QueryOne(db, fmt::format("SELECT id FROM visits WHERE household_id = '{}'", household));
+      }
+      ExecSql(db, fmt::format("INSERT OR IGNORE INTO visit_photos(visit_id, sha256, type, size, added_at, added_by) "
+                              "VALUES ({}, '{}', 'image/png', {}, '2020-10-19T02:00:00Z', 'test')",
+                              id, sha, png.size()));
+      return id;
+    };
+    visit_in = logged.json["visit"]["id"].dump();
+    photo_sha = sha;
+    for (const std::string& h : {same_village_other_cadre, other_village_same_town, other_town, other_county}) {
+      visit_out[h] = visit_of(h);
+    }
+  }
   std::map<std::string, Targets> targets = {
       {"admin", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
       {"hq", {exit_target, other_county, "511025", "510321", pid_in, pid_out}},
@@ -163,6 +207,9 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
     t.task_out = county ? task_other_county : task_other_town;
     t.meeting_in = meeting_in;
     t.meeting_out = county ? meeting_other_county : meeting_county;
+    t.visit_in = visit_in;
+    t.visit_out = visit_out.at(t.household_out);
+    t.photo = photo_sha;
   }
   const int viewer_id = std::stoi(QueryOne(db, "SELECT id FROM users WHERE username = 'viewer'"));
   auto fixed = [](const std::string& url) { return [url](const Targets&, bool) { return url; }; };
@@ -208,6 +255,14 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
       {"GET", "/meetings/{id}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/meetings/" + (in ? t.meeting_in : t.meeting_out); }, nlohmann::json::object(), false, true},
       {"GET", "/meeting-cadences", Perm::kRead, false, 200, fixed("/meeting-cadences")},
       {"POST", "/meetings/{id}/record", Perm::kRecordMeeting, true, 422, [](const Targets& t, bool in) { return "/meetings/" + (in ? t.meeting_in : t.meeting_out) + "/record"; }, {{"agenda", "矩阵测试"}, {"expected_version", 1}}, false, true},
+      {"POST", "/visits", Perm::kLogVisit, true, 400, fixed("/visits"), {}, false, false, [](const Targets& t, bool in) {
+         return nlohmann::json{{"client_id", "0a7e1000-0000-4000-8000-0000000000ff"}, {"household_id", in ? t.household_in : t.household_out},
+                               {"date", "2020-10-20"}, {"time", "09:00"}, {"kind", "no-such-kind"}}; }},
+      {"GET", "/households/{id}/visits", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/households/" + (in ? t.household_in : t.household_out) + "/visits"; }},
+      {"POST", "/visits/{vid}/photos", Perm::kLogVisit, true, 400, [](const Targets& t, bool in) { return "/visits/" + (in ? t.visit_in : t.visit_out) + "/photos"; }},
+      {"GET", "/visits/{vid}/photos/{sha256}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/visits/" + (in ? t.visit_in : t.visit_out) + "/photos/" + t.photo; }},
+      {"GET", "/me/households", Perm::kLogVisit, false, 200, fixed("/me/households")},
+      {"GET", "/compliance/{code}", Perm::kRead, true, 200, [](const Targets& t, bool in) { return "/compliance/" + (in ? t.region_in : t.region_out); }, nlohmann::json::object(), true},
   };
 
   // The table covers exactly the documented routes.
@@ -238,7 +293,7 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryRouteInsideAndOutsideScope) {
         const std::string url = c.url(t, inside);
         const ApiReply r = c.method == "GET"     ? client.Get(url)
                            : c.method == "PATCH" ? client.Patch(url, c.body)
-                                                 : client.Post(url, c.body);
+                                                 : client.Post(url, c.body_of ? c.body_of(t, inside) : c.body);
         EXPECT_EQ(r.status, expected) << role << " " << c.method << " " << url << (inside ? " (inside)" : " (outside)")
                                       << ": " << r.body.substr(0, 300);
         if (expected == 404 && r.status == 404) {

@@ -42,6 +42,13 @@ ApiReply ApiClient::Patch(const std::string& path, const nlohmann::json& body) c
   return ToReply(c.Patch(("/api/v1" + path).c_str(), h, body.dump(), "application/json"));
 }
 
+ApiReply ApiClient::PostBytes(const std::string& path, const std::string& bytes,
+                              const std::string& content_type) const {
+  httplib::Client c("127.0.0.1", port_);
+  httplib::Headers h = {{"Cookie", cookie_}, {"X-CSRF-Token", csrf_}};
+  return ToReply(c.Post(("/api/v1" + path).c_str(), h, bytes, content_type.c_str()));
+}
+
 DemoServer& DemoServer::Get() {
   static DemoServer server;  // stopped (and its folder removed) when the test binary exits
   return server;

@@ -27,6 +27,9 @@ class ApiClient {
   ApiReply Get(const std::string& path) const;
   ApiReply Post(const std::string& path, const nlohmann::json& body, bool with_csrf = true) const;
   ApiReply Patch(const std::string& path, const nlohmann::json& body) const;
+  /// POST of raw bytes (e.g. a photo) with its Content-Type and the CSRF token.
+  ApiReply PostBytes(const std::string& path, const std::string& bytes,
+                     const std::string& content_type) const;
 
  private:
   int port_;

@@ -562,8 +562,8 @@ class SqliteStore final : public Store {
     ReadScope scope(db_);
     return sqlite::ListVisits(db_, filter);
   }
-  Result<std::vector<VisitMark>> ListVisitMarks(RegionCode within) override {
-    return sqlite::ListVisitMarks(db_, within);
+  Result<std::vector<VisitMark>> ListVisitMarks(RegionCode within, int64_t after_id) override {
+    return sqlite::ListVisitMarks(db_, within, after_id);
   }
   Result<bool> AddVisitPhoto(const VisitPhotoRow& photo, const ChangeContext& context) override {
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_));

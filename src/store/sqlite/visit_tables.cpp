@@ -190,13 +190,14 @@ Result<std::vector<VisitRow>> ListVisits(Database& db, const VisitFilter& filter
   return out;
 }
 
-Result<std::vector<VisitMark>> ListVisitMarks(Database& db, RegionCode within) {
-  FUPIN_ASSIGN_OR_RETURN(Statement q, db.Prepare("SELECT household_id, cadre_id, date FROM visits WHERE "
-                                                 "village BETWEEN ? AND ? ORDER BY id"));
-  q.Args()(Num(within))(static_cast<int64_t>(within.last_descendant()));
+Result<std::vector<VisitMark>> ListVisitMarks(Database& db, RegionCode within, int64_t after_id) {
+  FUPIN_ASSIGN_OR_RETURN(Statement q,
+                         db.Prepare("SELECT household_id, cadre_id, date, id FROM visits WHERE id > ? "
+                                    "AND village BETWEEN ? AND ? ORDER BY id"));
+  q.Args()(after_id)(Num(within))(static_cast<int64_t>(within.last_descendant()));
   std::vector<VisitMark> out;
   Status s;
-  while (q.Step(&s)) out.push_back({q.Text(0), q.Text(1), q.Text(2)});
+  while (q.Step(&s)) out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Int(3)});
   FUPIN_RETURN_IF_ERROR(s);
   return out;
 }

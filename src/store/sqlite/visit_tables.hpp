@@ -19,7 +19,7 @@ Result<std::vector<VisitWriteOutcome>> InsertVisits(Database& db, std::span<cons
 Result<std::optional<VisitRow>> FindVisit(Database& db, int64_t id);
 Result<std::optional<VisitRow>> FindVisitByClientId(Database& db, std::string_view client_id);
 Result<std::vector<VisitRow>> ListVisits(Database& db, const VisitFilter& filter);
-Result<std::vector<VisitMark>> ListVisitMarks(Database& db, RegionCode within);
+Result<std::vector<VisitMark>> ListVisitMarks(Database& db, RegionCode within, int64_t after_id);
 /// Inside an open transaction: adds the photo row unless the visit has it already.
 Result<bool> InsertVisitPhoto(Database& db, const VisitPhotoRow& photo);
 Result<std::vector<ProblemRow>> ListProblems(Database& db, RegionCode within);
