@@ -6,36 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "store/sqlite/table_support.hpp"
 
 namespace fupin::store::sqlite {
 namespace {
 
-int64_t Num(RegionCode code) {
-  return static_cast<int64_t>(code.number());
-}
-RegionCode Code(int64_t n) {
-  return RegionCode::FromNumber(static_cast<uint64_t>(n));
-}
 
-std::string Dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
-Status InsertHistory(Database& db, std::string_view entity, std::string_view entity_id, int64_t version,
-                     const ChangeContext& context, const std::string& before_json,
-                     const std::string& after_json) {
-  FUPIN_ASSIGN_OR_RETURN(Statement q,
-                         db.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, "
-                                    "source, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-  q.Args()(entity)(entity_id)(version)(NowUtcIso8601())(context.actor)(context.source);
-  if (before_json.empty()) {
-    q.BindNull(7);
-  } else {
-    q.Bind(7, before_json);
-  }
-  q.Bind(8, after_json);
-  return q.Run();
-}
 
 // --- Rows and their JSON (for history) ---
 

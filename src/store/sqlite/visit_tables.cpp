@@ -5,16 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "store/sqlite/table_support.hpp"
 
 namespace fupin::store::sqlite {
 namespace {
 
-int64_t Num(RegionCode code) {
-  return static_cast<int64_t>(code.number());
-}
-RegionCode Code(int64_t n) {
-  return RegionCode::FromNumber(static_cast<uint64_t>(n));
-}
 
 std::string MeasuresJson(const std::vector<std::string>& measures) {
   return nlohmann::json(measures).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -6,23 +6,12 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "store/sqlite/table_support.hpp"
 
 namespace fupin::store::sqlite {
 namespace {
 
-int64_t Num(RegionCode code) {
-  return static_cast<int64_t>(code.number());
-}
-RegionCode Code(int64_t n) {
-  return RegionCode::FromNumber(static_cast<uint64_t>(n));
-}
-int64_t Last(RegionCode code) {
-  return static_cast<int64_t>(code.last_descendant());
-}
 
-std::string Dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
@@ -57,17 +46,7 @@ std::string IdList(const std::vector<int64_t>& ids) {
 Status InsertHistory(Database& db, std::string_view entity, int64_t entity_id, int64_t version,
                      const ChangeContext& context, const std::string& before_json,
                      const std::string& after_json) {
-  FUPIN_ASSIGN_OR_RETURN(Statement q,
-                         db.Prepare("INSERT INTO history(entity, entity_id, version, changed_at, actor, "
-                                    "source, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-  q.Args()(entity)(std::to_string(entity_id))(version)(NowUtcIso8601())(context.actor)(context.source);
-  if (before_json.empty()) {
-    q.BindNull(7);
-  } else {
-    q.Bind(7, before_json);
-  }
-  q.Bind(8, after_json);
-  return q.Run();
+  return sqlite::InsertHistory(db, entity, std::to_string(entity_id), version, context, before_json, after_json);
 }
 
 Status AppendAudit(const ChangeContext& context, const AuditFn& audit, const std::string& new_ids = "") {
