@@ -131,10 +131,11 @@ Status CreateDemoAccounts(const Context& ctx, store::Store& store, RegionCode co
 Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std::string& db, bool force) {
   const auto targets = demo::TargetsFor(county);
   if (!targets) {
-    return Status::Invalid("county", "demo.county",
-                           {fmt::format("没有县 {} 的演示数据，可选 510321（荣县）或 511025（资中县）", county.ToShortString()),
-                            fmt::format("no demo data for county {}; choose 510321 (Rong) or 511025 (Zizhong)",
-                                        county.ToShortString())});
+    return Status::Invalid(
+        "county", "demo.county",
+        {fmt::format("没有县 {} 的演示数据，可选 510321（荣县）或 511025（资中县）", county.ToShortString()),
+         fmt::format("no demo data for county {}; choose 510321 (Rong) or 511025 (Zizhong)",
+                     county.ToShortString())});
   }
   if (std::filesystem::exists(db)) {
     if (!force) {
@@ -162,7 +163,8 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
   std::vector<store::HouseholdWrite> writes;
   writes.reserve(registry.households.size());
   for (const auto& h : registry.households) writes.push_back({nullptr, &h});
-  FUPIN_RETURN_IF_ERROR(store->WriteHouseholds(writes, {"demo", fmt::format("demo:{}:seed{}", county.ToShortString(), seed)}, {}));
+  FUPIN_RETURN_IF_ERROR(store->WriteHouseholds(
+      writes, {"demo", fmt::format("demo:{}:seed{}", county.ToShortString(), seed)}, {}));
 
   // Units, cadres, four-level assignments, the campaign, party organizations and the
   // village cadre roster (demo/structure_generator.hpp).
@@ -263,22 +265,28 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
     auto& t = towns[h.village.parent()];
     ++t.households;
     t.persons += static_cast<int64_t>(h.members.size());
-    t.poor += (h.status == registry::HouseholdStatus::kPoor || h.status == registry::HouseholdStatus::kReturned) ? 1 : 0;
+    t.poor +=
+        (h.status == registry::HouseholdStatus::kPoor || h.status == registry::HouseholdStatus::kReturned)
+            ? 1
+            : 0;
     t.exited += h.status == registry::HouseholdStatus::kExited ? 1 : 0;
     t.cadres.insert(h.cadre_phone);
   }
   const bool zh = ctx.lang == Lang::kZh;
   std::cout << (zh ? fmt::format("演示县：{}（{}），{} 年，种子 {}\n数据库：{}\n\n", targets->county_name,
                                  county.ToShortString(), targets->as_of_year, seed, db)
-                   : fmt::format("demo county: {} ({}), year {}, seed {}\ndatabase: {}\n\n", targets->county_name,
-                                 county.ToShortString(), targets->as_of_year, seed, db));
+                   : fmt::format("demo county: {} ({}), year {}, seed {}\ndatabase: {}\n\n",
+                                 targets->county_name, county.ToShortString(), targets->as_of_year, seed,
+                                 db));
   std::cout << (zh ? "乡镇\t村(社区)\t贫困村\t建档立卡户\t人数\t未脱贫户\t已脱贫户\t帮扶责任人\n"
-                   : "town\tvillages\tpoor villages\thouseholds\tpersons\tin poverty\texited\tresponsible cadres\n");
+                   : "town\tvillages\tpoor villages\thouseholds\tpersons\tin poverty\texited\tresponsible "
+                     "cadres\n");
   TownSummary total;
   total.name = zh ? "合计" : "total";
   for (const auto& [code, t] : towns) {
-    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.name, t.villages, t.poor_villages, Count(t.households),
-                             Count(t.persons), Count(t.poor), Count(t.exited), Count(static_cast<int64_t>(t.cadres.size())));
+    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", t.name, t.villages, t.poor_villages,
+                             Count(t.households), Count(t.persons), Count(t.poor), Count(t.exited),
+                             Count(static_cast<int64_t>(t.cadres.size())));
     total.villages += t.villages;
     total.poor_villages += t.poor_villages;
     total.households += t.households;
@@ -287,8 +295,9 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
     total.exited += t.exited;
     total.cadres.insert(t.cadres.begin(), t.cadres.end());
   }
-  std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", total.name, total.villages, total.poor_villages,
-                           Count(total.households), Count(total.persons), Count(total.poor), Count(total.exited),
+  std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", total.name, total.villages,
+                           total.poor_villages, Count(total.households), Count(total.persons),
+                           Count(total.poor), Count(total.exited),
                            Count(static_cast<int64_t>(total.cadres.size())));
   std::cout
       << (zh ? fmt::format(
@@ -331,6 +340,13 @@ Status BuildDemo(const Context& ctx, RegionCode county, uint64_t seed, const std
                          help_days.size(), help_days.empty() ? "" : help_days.front().ToString(),
                          Count(static_cast<int64_t>(visits.visits.size())), Count(visits.problems),
                          visits.idle_cadres.size(), visits.late_cadres.size(), county.ToShortString()));
+  std::cout << (zh ? fmt::format("演示数据日期：{}（{}第 {} 天）；本数据库的服务和命令以这一天为“今天”\n",
+                                 as_of_text, structure.campaign.name,
+                                 as_of.days() - campaign_start.days() + 1)
+                   : fmt::format(
+                         "the demo data describes {} (day {} of \"{}\"); the server and the commands take "
+                         "that day as today for this database\n",
+                         as_of_text, as_of.days() - campaign_start.days() + 1, structure.campaign.name));
   return CreateDemoAccounts(ctx, *store, county, account_targets, stored_regions);
 }
 
@@ -345,10 +361,12 @@ void RegisterDemoCommand(CLI::App& app, Context& ctx) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "demo", "create the demo county: real villages, synthetic households at the article's scale / 创建演示县");
+      "demo",
+      "create the demo county: real villages, synthetic households at the article's scale / 创建演示县");
   AddDbOption(cmd, &o->db);
   cmd->add_option("--county", o->county, "511025 (资中县) or 510321 (荣县)")->capture_default_str();
-  cmd->add_option("--seed", o->seed, "random seed; the same seed gives the same county")->capture_default_str();
+  cmd->add_option("--seed", o->seed, "random seed; the same seed gives the same county")
+      ->capture_default_str();
   cmd->add_flag("--force", o->force, "replace an existing database file");
   cmd->callback([&ctx, o] {
     auto county = RegionCode::Parse(o->county);
