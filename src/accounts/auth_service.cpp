@@ -11,24 +11,27 @@ Status LoginFailed() {
 
 }  // namespace
 
-Result<LoginResult> AuthService::Login(store::Store& store, std::string_view username, std::string_view password,
-                                       std::string_view ip, int64_t now) const {
+Result<LoginResult> AuthService::Login(store::Store& store, std::string_view username,
+                                       std::string_view password, std::string_view ip, int64_t now) const {
   FUPIN_ASSIGN_OR_RETURN(auto found, store.FindUserByName(username));
   if (!found) {
     // Spend the same time as a real check so that timing does not reveal usernames.
-    (void)VerifyPassword("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG", password);
+    (void)VerifyPassword("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG",
+                         password);
     return LoginFailed();
   }
   User user = *found;
   if (user.disabled) {
-    return Status::PermissionDenied({fmt::format("账号 {} 已停用，请联系管理员", user.username),
-                                     fmt::format("account {} is disabled; contact the administrator", user.username)});
+    return Status::PermissionDenied(
+        {fmt::format("账号 {} 已停用，请联系管理员", user.username),
+         fmt::format("account {} is disabled; contact the administrator", user.username)});
   }
   if (user.locked_until > now) {
     const int64_t minutes = (user.locked_until - now + 59) / 60;
     Status locked = Status::PermissionDenied(
         {fmt::format("账号 {} 因多次密码错误已锁定，请 {} 分钟后再试", user.username, minutes),
-         fmt::format("account {} is locked after repeated failures; try again in {} minutes", user.username, minutes)});
+         fmt::format("account {} is locked after repeated failures; try again in {} minutes", user.username,
+                     minutes)});
     return Status::FailedPrecondition("username", "login.locked", locked.message());
   }
   if (!VerifyPassword(user.password_hash, password)) {
@@ -48,8 +51,8 @@ Result<LoginResult> AuthService::Login(store::Store& store, std::string_view use
   }
   LoginResult result;
   result.token = RandomHex(32);
-  result.session = {Sha256Hex(result.token), user.id, RandomHex(16), now, now + config_.session_ttl_seconds,
-                    std::string(ip)};
+  result.session = {Sha256Hex(result.token),           user.id,        RandomHex(16), now,
+                    now + config_.session_ttl_seconds, std::string(ip)};
   FUPIN_RETURN_IF_ERROR(store.CreateSession(result.session));
   result.user = std::move(user);
   return result;
@@ -57,8 +60,8 @@ Result<LoginResult> AuthService::Login(store::Store& store, std::string_view use
 
 Result<User> AuthService::Authenticate(store::Store& store, std::string_view token, int64_t now,
                                        Session* session) const {
-  const Status invalid =
-      Status::Unauthenticated("session.invalid", {"未登录或登录已过期，请重新登录", "not signed in or the session expired"});
+  const Status invalid = Status::Unauthenticated(
+      "session.invalid", {"未登录或登录已过期，请重新登录", "not signed in or the session expired"});
   if (token.empty()) return invalid;
   FUPIN_ASSIGN_OR_RETURN(auto found, store.FindSession(Sha256Hex(token)));
   if (!found) return invalid;
@@ -79,11 +82,13 @@ Status AuthService::Logout(store::Store& store, std::string_view token) const {
 Status AuthService::ChangePassword(store::Store& store, const User& user, std::string_view old_password,
                                    std::string_view new_password) const {
   if (!VerifyPassword(user.password_hash, old_password)) {
-    return Status::Invalid("old_password", "password.wrong", {"原密码不正确", "the current password is wrong"});
+    return Status::Invalid("old_password", "password.wrong",
+                           {"原密码不正确", "the current password is wrong"});
   }
   FUPIN_RETURN_IF_ERROR(CheckPasswordStrength(new_password));
   if (old_password == new_password) {
-    return Status::Invalid("new_password", "password.same", {"新密码不能与原密码相同", "the new password must differ"});
+    return Status::Invalid("new_password", "password.same",
+                           {"新密码不能与原密码相同", "the new password must differ"});
   }
   User updated = user;
   FUPIN_ASSIGN_OR_RETURN(updated.password_hash, HashPassword(new_password, config_.hash_cost));

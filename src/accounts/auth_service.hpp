@@ -15,7 +15,7 @@ namespace fupin::accounts {
 
 struct AuthConfig {
   int64_t session_ttl_seconds = 8 * 3600;
-  int max_failed_logins = 5;       // then the account locks
+  int max_failed_logins = 5;  // then the account locks
   int64_t lockout_seconds = 15 * 60;
   /// `fupin serve --demo`: demo accounts need not change their password first.
   bool demo_mode = false;

@@ -27,9 +27,12 @@ std::string Hex(const unsigned char* data, size_t n) {
 Result<std::string> HashPassword(std::string_view password, HashCost cost) {
   EnsureSodium();
   char out[crypto_pwhash_STRBYTES];
-  const auto ops = cost == HashCost::kModerate ? crypto_pwhash_OPSLIMIT_MODERATE : crypto_pwhash_OPSLIMIT_INTERACTIVE;
-  const auto mem = cost == HashCost::kModerate ? crypto_pwhash_MEMLIMIT_MODERATE : crypto_pwhash_MEMLIMIT_INTERACTIVE;
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  const auto ops =
+      cost == HashCost::kModerate ? crypto_pwhash_OPSLIMIT_MODERATE : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  const auto mem =
+      cost == HashCost::kModerate ? crypto_pwhash_MEMLIMIT_MODERATE : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) !=
+      0) {
     return Status::Internal({"密码哈希失败（内存不足）", "password hashing failed (out of memory)"});
   }
   return std::string(out);
@@ -49,7 +52,8 @@ Status CheckPasswordStrength(std::string_view password) {
   }
   if (password.size() < 8 || !letter || !digit) {
     return Status::Invalid("new_password", "password.weak",
-                           {"密码至少 8 位，且须同时包含字母和数字", "a password needs at least 8 characters with letters and digits"});
+                           {"密码至少 8 位，且须同时包含字母和数字",
+                            "a password needs at least 8 characters with letters and digits"});
   }
   return Status::Ok();
 }

@@ -15,7 +15,10 @@ constexpr Term kRoles[] = {
 };
 }  // namespace
 
-template <> std::span<const Term> TermsOf<accounts::Role>() { return kRoles; }
+template <>
+std::span<const Term> TermsOf<accounts::Role>() {
+  return kRoles;
+}
 
 namespace accounts {
 
@@ -24,7 +27,8 @@ bool RoleHas(Role role, Permission p) {
   switch (role) {
     // Only a responsible cadre logs visits: a visit is their own record of their own
     // households, which no other account holds.
-    case Role::kAdmin: return p != P::kLogVisit;
+    case Role::kAdmin:
+      return p != P::kLogVisit;
     case Role::kCountyHq:
       return p != P::kManageUsers && p != P::kLogVisit;
     case Role::kOrgDept:
@@ -36,7 +40,8 @@ bool RoleHas(Role role, Permission p) {
       return p == P::kReadRegistry || p == P::kExport || p == P::kStartProcedure || p == P::kVillageSteps ||
              p == P::kTownSteps || p == P::kFlagMonitoring || p == P::kUpdateTask || p == P::kRecordMeeting;
     case Role::kVillageStaff:
-      return p == P::kReadRegistry || p == P::kStartProcedure || p == P::kVillageSteps || p == P::kFlagMonitoring;
+      return p == P::kReadRegistry || p == P::kStartProcedure || p == P::kVillageSteps ||
+             p == P::kFlagMonitoring;
     case Role::kResponsibleCadre:
       return p == P::kReadRegistry || p == P::kLogVisit;
     case Role::kDiscipline:
@@ -47,10 +52,13 @@ bool RoleHas(Role role, Permission p) {
 
 RegionLevel ScopeLevelOf(Role role) {
   switch (role) {
-    case Role::kTownCommander: return RegionLevel::kTown;
+    case Role::kTownCommander:
+      return RegionLevel::kTown;
     case Role::kVillageStaff:
-    case Role::kResponsibleCadre: return RegionLevel::kVillage;
-    default: return RegionLevel::kCounty;
+    case Role::kResponsibleCadre:
+      return RegionLevel::kVillage;
+    default:
+      return RegionLevel::kCounty;
   }
 }
 

@@ -26,17 +26,17 @@ enum class Role : uint8_t {
 /// Things a role may do; the scope check comes on top of these.
 enum class Permission : uint8_t {
   kReadRegistry,
-  kViewUnmasked,      // see full ID and phone numbers (audited)
-  kExport,            // Excel export of lists (audited)
-  kStartProcedure,    // start an exit / identification / return procedure
-  kVillageSteps,      // democratic review, household confirmation, public notice
-  kTownSteps,         // town review
-  kCountySteps,       // county approval, announcement
-  kFlagMonitoring,    // flag a monitoring object
+  kViewUnmasked,    // see full ID and phone numbers (audited)
+  kExport,          // Excel export of lists (audited)
+  kStartProcedure,  // start an exit / identification / return procedure
+  kVillageSteps,    // democratic review, household confirmation, public notice
+  kTownSteps,       // town review
+  kCountySteps,     // county approval, announcement
+  kFlagMonitoring,  // flag a monitoring object
   kReadAudit,
   kManageUsers,
-  kReassign,         // hand a cadre's households and posts to others (调整包保)
-  kLogVisit,          // log a visit 帮扶走访 to one's own households (responsible cadres only)
+  kReassign,  // hand a cadre's households and posts to others (调整包保)
+  kLogVisit,  // log a visit 帮扶走访 to one's own households (responsible cadres only)
   // Work lists and meetings: issue tasks 下达工作清单; commit to, report progress on and
   // complete a task (within scope); record a held meeting (within scope).
   kManageTasks,
@@ -52,5 +52,6 @@ RegionLevel ScopeLevelOf(Role role);
 }  // namespace fupin::accounts
 
 namespace fupin {
-template <> std::span<const Term> TermsOf<accounts::Role>();
+template <>
+std::span<const Term> TermsOf<accounts::Role>();
 }  // namespace fupin

@@ -12,7 +12,8 @@
 namespace fupin::audit {
 
 /// The hash of an entry: SHA-256 over the previous hash and the entry's fields.
-std::string EntryHash(const std::string& prev_hash, int64_t id, const std::string& at, const store::AuditEvent& e);
+std::string EntryHash(const std::string& prev_hash, int64_t id, const std::string& at,
+                      const store::AuditEvent& e);
 
 struct ChainReport {
   bool ok = true;

@@ -1,8 +1,8 @@
 // fupin evaluate / fupin explain: the policy's verdicts for a region or one household.
+#include <fmt/format.h>
+
 #include <iostream>
 #include <map>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
@@ -14,7 +14,9 @@
 namespace fupin::cli {
 namespace {
 
-std::string Dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 nlohmann::json CriteriaJson(const policy::ExitVerdict& v) {
   nlohmann::json out = nlohmann::json::array();
@@ -32,7 +34,8 @@ nlohmann::json CriteriaJson(const policy::ExitVerdict& v) {
 
 void PrintVerdict(const Context& ctx, const policy::ExitVerdict& v, const std::string& indent) {
   for (const auto& c : v.criteria) {
-    std::cout << indent << (c.pass ? "✓ " : "✗ ") << c.name.In(ctx.lang) << "：" << c.reason.In(ctx.lang) << '\n';
+    std::cout << indent << (c.pass ? "✓ " : "✗ ") << c.name.In(ctx.lang) << "：" << c.reason.In(ctx.lang)
+              << '\n';
   }
 }
 
@@ -95,8 +98,9 @@ Status Evaluate(const Context& ctx, const CommonOptions& o, const std::string& r
   FUPIN_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(o.db, {.create = false}));
   FUPIN_ASSIGN_OR_RETURN(auto found, store->FindRegion(region));
   if (!found && region != RegionCode()) {
-    return Status::NotFound("region", {fmt::format("区划 {} 不在区划表中", region.ToShortString()),
-                                       fmt::format("region {} is not in the region table", region.ToShortString())});
+    return Status::NotFound("region",
+                            {fmt::format("区划 {} 不在区划表中", region.ToShortString()),
+                             fmt::format("region {} is not in the region table", region.ToShortString())});
   }
   FUPIN_ASSIGN_OR_RETURN(auto households, store->LoadHouseholds(region));
   Tally t;
@@ -156,31 +160,34 @@ Status Evaluate(const Context& ctx, const CommonOptions& o, const std::string& r
                         {"eligible_not_exited", t.eligible_not_exited},
                         {"exited_failing", t.exited_failing},
                         {"failures", t.failures}};
-    if (verdict) j["verdict"] = {{"eligible_to_exit", verdict->eligible_to_exit}, {"criteria", CriteriaJson(*verdict)}};
+    if (verdict)
+      j["verdict"] = {{"eligible_to_exit", verdict->eligible_to_exit}, {"criteria", CriteriaJson(*verdict)}};
     std::cout << Dump(j) << '\n';
     return Status::Ok();
   }
   const bool zh = ctx.lang == Lang::kZh;
-  std::cout << (zh ? fmt::format("{}（{}）{} 年评估，政策：{}\n", name, region.ToShortString(), year, pol.source_name)
+  std::cout << (zh ? fmt::format("{}（{}）{} 年评估，政策：{}\n", name, region.ToShortString(), year,
+                                 pol.source_name)
                    : fmt::format("{} ({}) evaluated for {}, policy: {}\n", name, region.ToShortString(), year,
                                  pol.source_name));
   if (verdict) {
     const char* what = region.level() == RegionLevel::kVillage ? (zh ? "贫困村退出" : "village exit")
-                                                                 : (zh ? "贫困县摘帽" : "county exit");
-    std::cout << fmt::format("{}：{}\n", what,
-                             verdict->eligible_to_exit ? (zh ? "符合条件" : "eligible")
-                                                       : (zh ? "不符合条件" : "not eligible"));
+                                                               : (zh ? "贫困县摘帽" : "county exit");
+    std::cout << fmt::format(
+        "{}：{}\n", what,
+        verdict->eligible_to_exit ? (zh ? "符合条件" : "eligible") : (zh ? "不符合条件" : "not eligible"));
     PrintVerdict(ctx, *verdict, "  ");
   }
   std::cout << (zh ? fmt::format("建档立卡户 {} 户；未脱贫人口 {} 人 / 人口 {} 人\n", Count(t.households),
                                  Count(t.poor_persons), Count(t.population))
-                   : fmt::format("registered households {}; poor persons {} of population {}\n", Count(t.households),
-                                 Count(t.poor_persons), Count(t.population)));
+                   : fmt::format("registered households {}; poor persons {} of population {}\n",
+                                 Count(t.households), Count(t.poor_persons), Count(t.population)));
   std::cout << (zh ? fmt::format("未脱贫但已符合退出条件：{} 户\n已脱贫但有指标不达标（疑似错退）：{} 户\n",
                                  Count(t.eligible_not_exited), Count(t.exited_failing))
-                   : fmt::format("in poverty but eligible to exit: {} households\nexited but failing a criterion "
-                                 "(possible wrong exits): {} households\n",
-                                 Count(t.eligible_not_exited), Count(t.exited_failing)));
+                   : fmt::format(
+                         "in poverty but eligible to exit: {} households\nexited but failing a criterion "
+                         "(possible wrong exits): {} households\n",
+                         Count(t.eligible_not_exited), Count(t.exited_failing)));
   if (!t.failures.empty()) {
     std::cout << (zh ? "各项指标不达标户数：\n" : "households failing each criterion:\n");
     for (const auto& [rule, n] : t.failures) std::cout << "  " << rule << '\t' << Count(n) << '\n';
@@ -212,13 +219,14 @@ Status Explain(const Context& ctx, const CommonOptions& o, const std::string& id
   }
   const bool zh = ctx.lang == Lang::kZh;
   const std::string head = h.members.empty() ? std::string() : h.members.front().name;
-  std::cout << (zh ? fmt::format("户 {}（户主 {}，{}），{} 年，标准：{}\n", h.id, head, TermOf(h.status).zh, year,
-                                 verdict.profile)
-                   : fmt::format("household {} (head {}, {}), {}, standard: {}\n", h.id, head, TermOf(h.status).en,
-                                 year, verdict.profile));
+  std::cout << (zh ? fmt::format("户 {}（户主 {}，{}），{} 年，标准：{}\n", h.id, head, TermOf(h.status).zh,
+                                 year, verdict.profile)
+                   : fmt::format("household {} (head {}, {}), {}, standard: {}\n", h.id, head,
+                                 TermOf(h.status).en, year, verdict.profile));
   PrintVerdict(ctx, verdict, "  ");
-  std::cout << (verdict.eligible_to_exit ? (zh ? "结论：符合退出条件\n" : "verdict: eligible to exit\n")
-                                         : (zh ? "结论：不符合退出条件\n" : "verdict: not eligible to exit\n"));
+  std::cout << (verdict.eligible_to_exit
+                    ? (zh ? "结论：符合退出条件\n" : "verdict: eligible to exit\n")
+                    : (zh ? "结论：不符合退出条件\n" : "verdict: not eligible to exit\n"));
   return Status::Ok();
 }
 
@@ -228,7 +236,8 @@ void RegisterEvaluateCommands(CLI::App& app, Context& ctx) {
   auto eo = std::make_shared<CommonOptions>();
   auto region = std::make_shared<std::string>();
   auto* evaluate = app.add_subcommand(
-      "evaluate", "evaluate the exit criteria of a region's households, and of the village or county / 退出评估");
+      "evaluate",
+      "evaluate the exit criteria of a region's households, and of the village or county / 退出评估");
   evaluate->add_option("--region", *region, "region code")->required();
   AddCommon(evaluate, eo.get());
   evaluate->callback([&ctx, eo, region] {
@@ -238,7 +247,8 @@ void RegisterEvaluateCommands(CLI::App& app, Context& ctx) {
 
   auto xo = std::make_shared<CommonOptions>();
   auto id = std::make_shared<std::string>();
-  auto* explain = app.add_subcommand("explain", "one household's verdict, criterion by criterion / 逐项说明一户");
+  auto* explain =
+      app.add_subcommand("explain", "one household's verdict, criterion by criterion / 逐项说明一户");
   explain->add_option("HOUSEHOLD_ID", *id, "household number 户编号")->required();
   AddCommon(explain, xo.get());
   explain->callback([&ctx, xo, id] {

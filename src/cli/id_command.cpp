@@ -1,6 +1,5 @@
 // fupin id check ID...: validates resident ID numbers, one JSON object per line.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
@@ -11,9 +10,9 @@ namespace fupin::cli {
 void RegisterIdCommands(CLI::App& app, Context& ctx) {
   auto* id = app.add_subcommand("id", "resident ID numbers / 身份证号");
   id->require_subcommand(1);
-  auto* check = id->add_subcommand(
-      "check",
-      "check ID numbers (GB 11643-1999); prints one JSON object per line; exit 2 if any is invalid / 校验身份证号");
+  auto* check = id->add_subcommand("check",
+                                   "check ID numbers (GB 11643-1999); prints one JSON object per line; exit "
+                                   "2 if any is invalid / 校验身份证号");
   auto ids = std::make_shared<std::vector<std::string>>();
   check->add_option("ID", *ids, "ID numbers to check")->required();
   check->callback([&ctx, ids] {

@@ -12,8 +12,9 @@ void RegisterInitCommand(CLI::App& app, Context& ctx) {
   auto db = std::make_shared<std::string>("fupin.db");
   auto demo_regions = std::make_shared<bool>(false);
   AddDbOption(cmd, db.get());
-  cmd->add_flag("--with-demo-regions", *demo_regions,
-                "also load the real division codes of Rong (510321) and Zizhong (511025) / 同时导入荣县、资中县区划");
+  cmd->add_flag(
+      "--with-demo-regions", *demo_regions,
+      "also load the real division codes of Rong (510321) and Zizhong (511025) / 同时导入荣县、资中县区划");
   cmd->callback([&ctx, db, demo_regions] {
     auto store = store::OpenSqliteStore(*db);
     if (!store.ok()) {

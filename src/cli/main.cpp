@@ -3,4 +3,6 @@
 
 #include "cli/cli_common.hpp"
 
-int main(int argc, char** argv) { return fupin::cli::Run(argc, argv); }
+int main(int argc, char** argv) {
+  return fupin::cli::Run(argc, argv);
+}

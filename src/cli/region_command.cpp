@@ -1,6 +1,5 @@
 // fupin regions import FILE...: loads division codes (china-division dist/*.csv layout).
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
@@ -24,29 +23,29 @@ void RegisterRegionCommands(CLI::App& app, Context& ctx) {
   import->add_flag("--json", *json, "print the counts as JSON");
   import->callback([&ctx, db, files, json] {
     auto store = store::OpenSqliteStore(*db);
-    if (!store.ok()) {
-      ctx.exit_code = Fail(ctx, store.status());
-      return;
-    }
-    std::vector<std::filesystem::path> paths(files->begin(), files->end());
-    auto counts = regions::ImportDivisionFiles(**store, paths);
-    if (!counts.ok()) {
-      ctx.exit_code = Fail(ctx, counts.status());
-      return;
-    }
-    if (*json) {
-      std::cout << nlohmann::json{{"inserted", counts->inserted},
-                                  {"updated", counts->updated},
-                                  {"unchanged", counts->unchanged}}
-                << '\n';
-    } else if (ctx.lang == Lang::kZh) {
-      std::cout << "区划导入完成：新增 " << Count(counts->inserted) << "，更名 " << Count(counts->updated)
-                << "，未变 " << Count(counts->unchanged) << '\n';
-    } else {
-      std::cout << "regions imported: " << Count(counts->inserted) << " new, " << Count(counts->updated)
-                << " renamed, " << Count(counts->unchanged) << " unchanged\n";
-    }
-  });
-}
+  if (!store.ok()) {
+    ctx.exit_code = Fail(ctx, store.status());
+    return;
+  }
+  std::vector<std::filesystem::path> paths(files->begin(), files->end());
+  auto counts = regions::ImportDivisionFiles(**store, paths);
+  if (!counts.ok()) {
+    ctx.exit_code = Fail(ctx, counts.status());
+    return;
+  }
+  if (*json) {
+    std::cout << nlohmann::json{{"inserted", counts->inserted},
+                                {"updated", counts->updated},
+                                {"unchanged", counts->unchanged}}
+              << '\n';
+  } else if (ctx.lang == Lang::kZh) {
+    std::cout << "区划导入完成：新增 " << Count(counts->inserted) << "，更名 " << Count(counts->updated)
+              << "，未变 " << Count(counts->unchanged) << '\n';
+  } else {
+    std::cout << "regions imported: " << Count(counts->inserted) << " new, " << Count(counts->updated)
+              << " renamed, " << Count(counts->unchanged) << " unchanged\n";
+  }
+});
+}  // namespace fupin::cli
 
 }  // namespace fupin::cli

@@ -1,9 +1,9 @@
 // fupin serve: the web server until SIGTERM or Ctrl-C.
+#include <fmt/format.h>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "cli/cli_common.hpp"
 #include "server/server.hpp"
@@ -16,31 +16,38 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
   auto db = std::make_shared<std::string>("fupin.db");
   auto web = std::make_shared<std::string>();
   auto policy = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("serve", "run the web server (API under /api/v1 and the web pages) / 运行网页服务");
+  auto* cmd =
+      app.add_subcommand("serve", "run the web server (API under /api/v1 and the web pages) / 运行网页服务");
   AddDbOption(cmd, db.get());
   cmd->add_option("--listen", *listen, "HOST:PORT")->capture_default_str();
   cmd->add_option("--web", *web, "folder of the built front end (default: web/dist if present)");
-  cmd->add_option("--policy", *policy, "policy file replacing the built-in defaults")->check(CLI::ExistingFile);
+  cmd->add_option("--policy", *policy, "policy file replacing the built-in defaults")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--year", o->year, "evaluation year (default: the latest with a poverty line)");
-  cmd->add_option("--today", o->today, "the day the server takes as today, YYYY-MM-DD (default: the database's as-of date, else the real date)");
+  cmd->add_option("--today", o->today,
+                  "the day the server takes as today, YYYY-MM-DD (default: the database's as-of date, else "
+                  "the real date)");
   cmd->add_flag("--demo", o->demo, "demo accounts need not change their password at first login");
   cmd->add_option("--threads", o->threads, "worker threads")->capture_default_str();
   cmd->add_option("--rate-limit", o->rate_per_second, "requests per second per session (0 = no limit)")
       ->capture_default_str();
-  cmd->add_option("--login-rate", o->login_per_minute, "sign-in attempts per minute per IP address (0 = no limit)")
+  cmd->add_option("--login-rate", o->login_per_minute,
+                  "sign-in attempts per minute per IP address (0 = no limit)")
       ->capture_default_str();
   cmd->add_flag("!--no-access-log", o->access_log, "do not print the access log");
   cmd->callback([&ctx, o, listen, db, web, policy] {
     const auto colon = listen->rfind(':');
     if (colon == std::string::npos) {
-      ctx.exit_code = Fail(ctx, Status::Invalid("listen", "serve.listen", {"--listen 应为 主机:端口", "--listen must be HOST:PORT"}));
+      ctx.exit_code = Fail(ctx, Status::Invalid("listen", "serve.listen",
+                                                {"--listen 应为 主机:端口", "--listen must be HOST:PORT"}));
       return;
     }
     o->host = listen->substr(0, colon);
     try {
       o->port = std::stoi(listen->substr(colon + 1));
     } catch (const std::exception&) {
-      ctx.exit_code = Fail(ctx, Status::Invalid("listen", "serve.listen", {"端口应为数字", "the port must be a number"}));
+      ctx.exit_code =
+          Fail(ctx, Status::Invalid("listen", "serve.listen", {"端口应为数字", "the port must be a number"}));
       return;
     }
     o->rate_burst = o->rate_per_second * 2;
@@ -52,8 +59,10 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
       o->web_dir = "web/dist";
     }
     if (!std::filesystem::exists(o->db)) {
-      ctx.exit_code = Fail(ctx, Status::Unavailable({fmt::format("数据库 {} 不存在；先运行 fupin init 或 fupin demo", *db),
-                                                     fmt::format("database {} does not exist; run fupin init or fupin demo first", *db)}));
+      ctx.exit_code = Fail(
+          ctx, Status::Unavailable(
+                   {fmt::format("数据库 {} 不存在；先运行 fupin init 或 fupin demo", *db),
+                    fmt::format("database {} does not exist; run fupin init or fupin demo first", *db)}));
       return;
     }
     auto server = server::Server::Create(*o);

@@ -1,7 +1,7 @@
 // fupin users add|list|disable|reset-password, fupin audit verify.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "accounts/password.hpp"
@@ -33,7 +33,8 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx) {
     std::string username, display_name, role, scope, password, cadre_phone;
   };
   auto a = std::make_shared<AddOptions>();
-  auto* add = users->add_subcommand("add", "add a user; the password must be changed at first login / 添加用户");
+  auto* add =
+      users->add_subcommand("add", "add a user; the password must be changed at first login / 添加用户");
   AddDbOption(add, db.get());
   add->add_option("USERNAME", a->username)->required();
   add->add_option("--name", a->display_name, "display name");
@@ -41,7 +42,8 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx) {
   for (const auto& t : TermsOf<accounts::Role>()) roles.emplace_back(t.code);
   add->add_option("--role", a->role, "role")->required()->check(CLI::IsMember(roles));
   add->add_option("--scope", a->scope, "region code of the scope (2–12 digits)")->required();
-  add->add_option("--password", a->password, "initial password (8+ characters, letters and digits)")->required();
+  add->add_option("--password", a->password, "initial password (8+ characters, letters and digits)")
+      ->required();
   add->add_option("--cadre-phone", a->cadre_phone, "a responsible cadre's phone (their households carry it)");
   add->callback([&ctx, db, a] {
     Status s = [&]() -> Status {
@@ -55,9 +57,11 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx) {
       FUPIN_RETURN_IF_ERROR(accounts::CheckPasswordStrength(a->password));
       FUPIN_ASSIGN_OR_RETURN(u.password_hash, accounts::HashPassword(a->password));
       FUPIN_ASSIGN_OR_RETURN(u.id, store->CreateUser(u));
-      FUPIN_RETURN_IF_ERROR(store->RecordAudit({CliActor(), "users.add", u.username, std::string(TermOf(u.role).code)}));
-      std::cout << (ctx.lang == Lang::kZh ? fmt::format("已添加用户 {}（{}）\n", u.username, TermOf(u.role).zh)
-                                          : fmt::format("user {} added ({})\n", u.username, TermOf(u.role).en));
+      FUPIN_RETURN_IF_ERROR(
+          store->RecordAudit({CliActor(), "users.add", u.username, std::string(TermOf(u.role).code)}));
+      std::cout << (ctx.lang == Lang::kZh
+                        ? fmt::format("已添加用户 {}（{}）\n", u.username, TermOf(u.role).zh)
+                        : fmt::format("user {} added ({})\n", u.username, TermOf(u.role).en));
       return Status::Ok();
     }();
     if (!s.ok()) ctx.exit_code = Fail(ctx, s);
@@ -73,14 +77,18 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx) {
       FUPIN_ASSIGN_OR_RETURN(auto all, store->ListUsers());
       for (const auto& u : all) {
         if (*json) {
-          std::cout << nlohmann::json{{"username", u.username}, {"display_name", u.display_name},
-                                      {"role", TermOf(u.role).code}, {"scope", u.scope.ToString()},
+          std::cout << nlohmann::json{{"username", u.username},
+                                      {"display_name", u.display_name},
+                                      {"role", TermOf(u.role).code},
+                                      {"scope", u.scope.ToString()},
                                       {"disabled", u.disabled}}
                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                     << '\n';
         } else {
-          std::cout << fmt::format("{}\t{}\t{}\t{}{}\n", u.username, u.display_name, (ctx.lang == Lang::kZh ? TermOf(u.role).zh : TermOf(u.role).en),
-                                   u.scope.ToShortString(), u.disabled ? (ctx.lang == Lang::kZh ? "\t已停用" : "\tdisabled") : "");
+          std::cout << fmt::format("{}\t{}\t{}\t{}{}\n", u.username, u.display_name,
+                                   (ctx.lang == Lang::kZh ? TermOf(u.role).zh : TermOf(u.role).en),
+                                   u.scope.ToShortString(),
+                                   u.disabled ? (ctx.lang == Lang::kZh ? "\t已停用" : "\tdisabled") : "");
         }
       }
       return Status::Ok();
@@ -109,7 +117,8 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx) {
 
   auto reset_name = std::make_shared<std::string>();
   auto reset_password = std::make_shared<std::string>();
-  auto* reset = users->add_subcommand("reset-password", "set a new password, to be changed at next login / 重置密码");
+  auto* reset =
+      users->add_subcommand("reset-password", "set a new password, to be changed at next login / 重置密码");
   AddDbOption(reset, db.get());
   reset->add_option("USERNAME", *reset_name)->required();
   reset->add_option("--password", *reset_password, "the new password")->required();
@@ -135,15 +144,17 @@ void RegisterUsersCommands(CLI::App& app, Context& ctx) {
   auto* audit = app.add_subcommand("audit", "the audit log / 审计日志");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand(
-      "verify", "check the hash chain; names the first edited, deleted or reordered entry; exit 2 if broken / 校验");
+      "verify",
+      "check the hash chain; names the first edited, deleted or reordered entry; exit 2 if broken / 校验");
   AddDbOption(verify, db.get());
   verify->callback([&ctx, db] {
     Status s = [&]() -> Status {
       FUPIN_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(*db, {.create = false}));
       FUPIN_ASSIGN_OR_RETURN(auto report, audit::VerifyAuditChain(*store));
       if (report.ok) {
-        std::cout << (ctx.lang == Lang::kZh ? fmt::format("审计链完好：{} 条记录\n", report.entries)
-                                            : fmt::format("audit chain intact: {} entries\n", report.entries));
+        std::cout << (ctx.lang == Lang::kZh
+                          ? fmt::format("审计链完好：{} 条记录\n", report.entries)
+                          : fmt::format("audit chain intact: {} entries\n", report.entries));
         return Status::Ok();
       }
       return Status::Conflict("audit", "audit.chain_broken", report.problem);

@@ -55,7 +55,9 @@ Status BadDate(std::string_view text) {
 
 }  // namespace
 
-bool Date::IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool Date::IsLeapYear(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int Date::DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -109,9 +111,15 @@ Date Date::Today() {
   return Date(static_cast<int32_t>(duration_cast<std::chrono::days>(now.time_since_epoch()).count()));
 }
 
-int Date::year() const { return CivilFromDays(days_).y; }
-int Date::month() const { return CivilFromDays(days_).m; }
-int Date::day() const { return CivilFromDays(days_).d; }
+int Date::year() const {
+  return CivilFromDays(days_).y;
+}
+int Date::month() const {
+  return CivilFromDays(days_).m;
+}
+int Date::day() const {
+  return CivilFromDays(days_).d;
+}
 
 int Date::weekday() const {
   // 1970-01-01 was a Thursday (4).
@@ -138,19 +146,22 @@ Period Period::Containing(PeriodKind kind, Date date) {
   const int d = date.day();
   auto ymd = [](int yy, int mm, int dd) { return Date::FromYmd(yy, mm, dd).value(); };
   switch (kind) {
-    case PeriodKind::kDay: return Period(kind, date, date);
+    case PeriodKind::kDay:
+      return Period(kind, date, date);
     case PeriodKind::kXun: {
       if (d <= 10) return Period(kind, ymd(y, m, 1), ymd(y, m, 10));
       if (d <= 20) return Period(kind, ymd(y, m, 11), ymd(y, m, 20));
       return Period(kind, ymd(y, m, 21), ymd(y, m, Date::DaysInMonth(y, m)));
     }
-    case PeriodKind::kMonth: return Period(kind, ymd(y, m, 1), ymd(y, m, Date::DaysInMonth(y, m)));
+    case PeriodKind::kMonth:
+      return Period(kind, ymd(y, m, 1), ymd(y, m, Date::DaysInMonth(y, m)));
     case PeriodKind::kQuarter: {
       const int first_month = (m - 1) / 3 * 3 + 1;
       return Period(kind, ymd(y, first_month, 1),
                     ymd(y, first_month + 2, Date::DaysInMonth(y, first_month + 2)));
     }
-    case PeriodKind::kYear: return Period(kind, ymd(y, 1, 1), ymd(y, 12, 31));
+    case PeriodKind::kYear:
+      return Period(kind, ymd(y, 1, 1), ymd(y, 12, 31));
   }
   return Period(kind, date, date);
 }
@@ -159,11 +170,16 @@ std::string Period::Key() const {
   const int y = first_.year();
   const int m = first_.month();
   switch (kind_) {
-    case PeriodKind::kDay: return first_.ToString();
-    case PeriodKind::kXun: return fmt::format("{:04d}-{:02d}-x{}", y, m, (first_.day() - 1) / 10 + 1);
-    case PeriodKind::kMonth: return fmt::format("{:04d}-{:02d}", y, m);
-    case PeriodKind::kQuarter: return fmt::format("{:04d}-Q{}", y, (m - 1) / 3 + 1);
-    case PeriodKind::kYear: return fmt::format("{:04d}", y);
+    case PeriodKind::kDay:
+      return first_.ToString();
+    case PeriodKind::kXun:
+      return fmt::format("{:04d}-{:02d}-x{}", y, m, (first_.day() - 1) / 10 + 1);
+    case PeriodKind::kMonth:
+      return fmt::format("{:04d}-{:02d}", y, m);
+    case PeriodKind::kQuarter:
+      return fmt::format("{:04d}-Q{}", y, (m - 1) / 3 + 1);
+    case PeriodKind::kYear:
+      return fmt::format("{:04d}", y);
   }
   return "";
 }
@@ -180,12 +196,14 @@ Message Period::Label() const {
       const int i = (first_.day() - 1) / 10;
       return {fmt::format("{}年{}月{}", y, m, kZh[i]), fmt::format("{:04d}-{:02d} {}", y, m, kEn[i])};
     }
-    case PeriodKind::kMonth: return {fmt::format("{}年{}月", y, m), fmt::format("{:04d}-{:02d}", y, m)};
+    case PeriodKind::kMonth:
+      return {fmt::format("{}年{}月", y, m), fmt::format("{:04d}-{:02d}", y, m)};
     case PeriodKind::kQuarter: {
       const int q = (m - 1) / 3 + 1;
       return {fmt::format("{}年第{}季度", y, q), fmt::format("{} Q{}", y, q)};
     }
-    case PeriodKind::kYear: return {fmt::format("{}年", y), fmt::format("{}", y)};
+    case PeriodKind::kYear:
+      return {fmt::format("{}年", y), fmt::format("{}", y)};
   }
   return {"", ""};
 }

@@ -31,18 +31,24 @@ Status Reject(std::string_view text, const char* rule, const std::string& zh, co
 
 const char* SexCode(Sex sex) {
   switch (sex) {
-    case Sex::kMale: return "M";
-    case Sex::kFemale: return "F";
-    case Sex::kUnknown: return "";
+    case Sex::kMale:
+      return "M";
+    case Sex::kFemale:
+      return "F";
+    case Sex::kUnknown:
+      return "";
   }
   return "";
 }
 
 Message SexName(Sex sex) {
   switch (sex) {
-    case Sex::kMale: return {"男", "male"};
-    case Sex::kFemale: return {"女", "female"};
-    case Sex::kUnknown: return {"未知", "unknown"};
+    case Sex::kMale:
+      return {"男", "male"};
+    case Sex::kFemale:
+      return {"女", "female"};
+    case Sex::kUnknown:
+      return {"未知", "unknown"};
   }
   return {"未知", "unknown"};
 }
@@ -103,8 +109,8 @@ Result<IdNumber> IdNumber::Parse(std::string_view text, Date today) {
   const int year = Num(v.substr(6, 4));
   const int month = Num(v.substr(10, 2));
   const int day = Num(v.substr(12, 2));
-  const bool calendar_ok = year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
-                           day <= Date::DaysInMonth(year, month);
+  const bool calendar_ok =
+      year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= Date::DaysInMonth(year, month);
   if (!calendar_ok) {
     return Reject(text, "id.date", fmt::format("出生日期 {} 不是有效日期", v.substr(6, 8)),
                   fmt::format("has birth date {} which is not a valid date", v.substr(6, 8)));

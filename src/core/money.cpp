@@ -6,9 +6,9 @@ namespace fupin {
 namespace {
 
 Status Reject(std::string_view text, const char* rule, std::string_view zh, std::string_view en) {
-  return Status::Invalid("amount", rule,
-                         {fmt::format("金额“{}”无效：{}", text, zh),
-                          fmt::format("amount \"{}\" is invalid: {}", text, en)});
+  return Status::Invalid(
+      "amount", rule,
+      {fmt::format("金额“{}”无效：{}", text, zh), fmt::format("amount \"{}\" is invalid: {}", text, en)});
 }
 
 bool ConsumePrefix(std::string_view& s, std::string_view prefix) {

@@ -10,8 +10,8 @@ namespace {
 // Digit positions of each level's part within the 12-digit code: [begin, end).
 constexpr std::array<std::pair<int, int>, 6> kParts = {{{0, 0}, {0, 2}, {2, 4}, {4, 6}, {6, 9}, {9, 12}}};
 // 10^(12 - end) for each level: dividing by it keeps the digits up to that level.
-constexpr std::array<uint64_t, 6> kScale = {1000000000000ULL, 10000000000ULL, 100000000ULL, 1000000ULL,
-                                            1000ULL, 1ULL};
+constexpr std::array<uint64_t, 6> kScale = {1000000000000ULL, 10000000000ULL, 100000000ULL,
+                                            1000000ULL,       1000ULL,        1ULL};
 
 uint64_t PartValue(uint64_t code, int level) {
   // (code / kScale[level]) % 10^(width of the part), with constant divisors.
@@ -41,12 +41,18 @@ Status Reject(std::string_view text, std::string rule, std::string zh, std::stri
 
 Message RegionLevelName(RegionLevel level) {
   switch (level) {
-    case RegionLevel::kNation: return {"全国", "nation"};
-    case RegionLevel::kProvince: return {"省", "province"};
-    case RegionLevel::kCity: return {"市", "city"};
-    case RegionLevel::kCounty: return {"县", "county"};
-    case RegionLevel::kTown: return {"乡镇", "town"};
-    case RegionLevel::kVillage: return {"村", "village"};
+    case RegionLevel::kNation:
+      return {"全国", "nation"};
+    case RegionLevel::kProvince:
+      return {"省", "province"};
+    case RegionLevel::kCity:
+      return {"市", "city"};
+    case RegionLevel::kCounty:
+      return {"县", "county"};
+    case RegionLevel::kTown:
+      return {"乡镇", "town"};
+    case RegionLevel::kVillage:
+      return {"村", "village"};
   }
   return {"?", "?"};
 }
@@ -123,7 +129,9 @@ uint64_t RegionCode::last_descendant() const {
   return value_ + kScale[static_cast<int>(level())] - 1;
 }
 
-std::string RegionCode::ToString() const { return fmt::format("{:012d}", value_); }
+std::string RegionCode::ToString() const {
+  return fmt::format("{:012d}", value_);
+}
 
 std::string RegionCode::ToShortString() const {
   const int l = static_cast<int>(level());

@@ -12,7 +12,14 @@
 namespace fupin {
 
 /// Levels from the nation down to the village; the numeric value is the depth.
-enum class RegionLevel : uint8_t { kNation = 0, kProvince = 1, kCity = 2, kCounty = 3, kTown = 4, kVillage = 5 };
+enum class RegionLevel : uint8_t {
+  kNation = 0,
+  kProvince = 1,
+  kCity = 2,
+  kCounty = 3,
+  kTown = 4,
+  kVillage = 5
+};
 
 /// Chinese and English name of a level, e.g. 县 / county.
 Message RegionLevelName(RegionLevel level);

@@ -28,16 +28,16 @@ struct Message {
 
 enum class StatusCode {
   kOk,
-  kInvalidArgument,    // bad input: a value, a row, a file
-  kNotFound,           // a record that does not exist (or is outside the caller's scope)
-  kAlreadyExists,      // a unique key already taken
-  kConflict,           // stale version or contradictory data
-  kPermissionDenied,   // the caller may not do this
-  kFailedPrecondition, // the record is not in a state that allows this step
-  kUnavailable,        // a resource (file, database) cannot be reached now
-  kUnauthenticated,    // no valid session or wrong credentials
-  kTooManyRequests,    // a rate or throttle limit was hit
-  kInternal,           // a broken invariant or an unexpected library failure
+  kInvalidArgument,     // bad input: a value, a row, a file
+  kNotFound,            // a record that does not exist (or is outside the caller's scope)
+  kAlreadyExists,       // a unique key already taken
+  kConflict,            // stale version or contradictory data
+  kPermissionDenied,    // the caller may not do this
+  kFailedPrecondition,  // the record is not in a state that allows this step
+  kUnavailable,         // a resource (file, database) cannot be reached now
+  kUnauthenticated,     // no valid session or wrong credentials
+  kTooManyRequests,     // a rate or throttle limit was hit
+  kInternal,            // a broken invariant or an unexpected library failure
 };
 
 /// Stable machine name of a code, e.g. "invalid_argument".
@@ -107,7 +107,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(data_).ok() && "Result built from an ok Status");
   }
@@ -134,10 +134,10 @@ class Result {
 #define FUPIN_CONCAT_INNER_(a, b) a##b
 #define FUPIN_CONCAT_(a, b) FUPIN_CONCAT_INNER_(a, b)
 
-#define FUPIN_RETURN_IF_ERROR(expr)                  \
-  do {                                               \
-    ::fupin::Status fupin_status_ = (expr);          \
-    if (!fupin_status_.ok()) return fupin_status_;   \
+#define FUPIN_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::fupin::Status fupin_status_ = (expr);        \
+    if (!fupin_status_.ok()) return fupin_status_; \
   } while (false)
 
 #define FUPIN_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \

@@ -24,31 +24,35 @@ Result<std::vector<store::Region>> ParseDivisionCsv(std::string_view text, std::
   std::vector<store::Region> out;
   if (!reader.Next(&fields)) {
     FUPIN_RETURN_IF_ERROR(reader.status());
-    return Status::Invalid("file", "file.empty",
-                           {fmt::format("区划文件 {} 是空的", file_name), fmt::format("division file {} is empty", file_name)});
+    return Status::Invalid(
+        "file", "file.empty",
+        {fmt::format("区划文件 {} 是空的", file_name), fmt::format("division file {} is empty", file_name)});
   }
   if (fields.size() < 2 || fields[0] != "code" || fields[1] != "name") {
-    return Status::Invalid("header", "regions.header",
-                           {fmt::format("区划文件 {} 的表头应以 code,name 开头", file_name),
-                            fmt::format("division file {}: the header must start with code,name", file_name)});
+    return Status::Invalid(
+        "header", "regions.header",
+        {fmt::format("区划文件 {} 的表头应以 code,name 开头", file_name),
+         fmt::format("division file {}: the header must start with code,name", file_name)});
   }
   while (reader.Next(&fields)) {
     if (fields.size() < 2) {
-      return Status::Invalid("code", "regions.row",
-                             {fmt::format("区划文件 {} 第 {} 行缺少 code 或 name", file_name, reader.line()),
-                              fmt::format("division file {} row {}: code or name is missing", file_name, reader.line())});
+      return Status::Invalid(
+          "code", "regions.row",
+          {fmt::format("区划文件 {} 第 {} 行缺少 code 或 name", file_name, reader.line()),
+           fmt::format("division file {} row {}: code or name is missing", file_name, reader.line())});
     }
     auto code = RegionCode::Parse(fields[0]);
     if (!code.ok()) {
-      return Status::Invalid("code", code.status().rule(),
-                             {fmt::format("区划文件 {} 第 {} 行：{}", file_name, reader.line(), code.status().message().zh),
-                              fmt::format("division file {} row {}: {}", file_name, reader.line(),
-                                          code.status().message().en)});
+      return Status::Invalid(
+          "code", code.status().rule(),
+          {fmt::format("区划文件 {} 第 {} 行：{}", file_name, reader.line(), code.status().message().zh),
+           fmt::format("division file {} row {}: {}", file_name, reader.line(), code.status().message().en)});
     }
     if (fields[1].empty()) {
-      return Status::Invalid("name", "regions.name",
-                             {fmt::format("区划文件 {} 第 {} 行名称为空", file_name, reader.line()),
-                              fmt::format("division file {} row {}: the name is empty", file_name, reader.line())});
+      return Status::Invalid(
+          "name", "regions.name",
+          {fmt::format("区划文件 {} 第 {} 行名称为空", file_name, reader.line()),
+           fmt::format("division file {} row {}: the name is empty", file_name, reader.line())});
     }
     out.push_back({*code, std::string(fields[1]), false});
   }
@@ -56,13 +60,14 @@ Result<std::vector<store::Region>> ParseDivisionCsv(std::string_view text, std::
   return out;
 }
 
-Result<store::WriteCounts> ImportDivisionFiles(store::Store& store, std::span<const std::filesystem::path> files) {
+Result<store::WriteCounts> ImportDivisionFiles(store::Store& store,
+                                               std::span<const std::filesystem::path> files) {
   std::vector<store::Region> all;
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      return Status::Unavailable({fmt::format("无法读取文件 {}", path.string()),
-                                  fmt::format("cannot read file {}", path.string())});
+      return Status::Unavailable(
+          {fmt::format("无法读取文件 {}", path.string()), fmt::format("cannot read file {}", path.string())});
     }
     std::ostringstream ss;
     ss << in.rdbuf();

@@ -17,7 +17,8 @@ namespace fupin::regions {
 Result<std::vector<store::Region>> ParseDivisionCsv(std::string_view text, std::string_view file_name);
 
 /// Reads each file, then writes all of them in one transaction.
-Result<store::WriteCounts> ImportDivisionFiles(store::Store& store, std::span<const std::filesystem::path> files);
+Result<store::WriteCounts> ImportDivisionFiles(store::Store& store,
+                                               std::span<const std::filesystem::path> files);
 
 /// The real towns and villages of Rong County (510321) and Zizhong County (511025),
 /// compiled into the binary (data/regions/), with their province, cities and counties.

@@ -25,12 +25,9 @@ constexpr Term kCause[] = {
     {"drive", "自身发展动力不足", "lack of drive"},
 };
 constexpr Term kHouseholdStatus[] = {
-    {"poor", "未脱贫", "in poverty", "贫困"},
-    {"exited", "已脱贫", "exited", "脱贫"},
-    {"returned", "返贫", "returned to poverty"},
-    {"monitoring", "监测对象", "monitoring object"},
-    {"removed", "自然减少", "naturally removed"},
-    {"not_registered", "非建档立卡户", "not registered"},
+    {"poor", "未脱贫", "in poverty", "贫困"},     {"exited", "已脱贫", "exited", "脱贫"},
+    {"returned", "返贫", "returned to poverty"},  {"monitoring", "监测对象", "monitoring object"},
+    {"removed", "自然减少", "naturally removed"}, {"not_registered", "非建档立卡户", "not registered"},
 };
 constexpr Term kMonitoringCategory[] = {
     {"none", "", "none"},
@@ -102,17 +99,50 @@ constexpr Term kMigrantWork[] = {
 
 }  // namespace
 
-template <> std::span<const Term> TermsOf<PovertyAttribute>() { return kPovertyAttribute; }
-template <> std::span<const Term> TermsOf<Cause>() { return kCause; }
-template <> std::span<const Term> TermsOf<HouseholdStatus>() { return kHouseholdStatus; }
-template <> std::span<const Term> TermsOf<YesNo>() { return kYesNo; }
-template <> std::span<const Term> TermsOf<Relation>() { return kRelation; }
-template <> std::span<const Term> TermsOf<Education>() { return kEducation; }
-template <> std::span<const Term> TermsOf<Schooling>() { return kSchooling; }
-template <> std::span<const Term> TermsOf<Health>() { return kHealth; }
-template <> std::span<const Term> TermsOf<LabourAbility>() { return kLabour; }
-template <> std::span<const Term> TermsOf<MigrantWork>() { return kMigrantWork; }
-template <> std::span<const Term> TermsOf<MonitoringCategory>() { return kMonitoringCategory; }
+template <>
+std::span<const Term> TermsOf<PovertyAttribute>() {
+  return kPovertyAttribute;
+}
+template <>
+std::span<const Term> TermsOf<Cause>() {
+  return kCause;
+}
+template <>
+std::span<const Term> TermsOf<HouseholdStatus>() {
+  return kHouseholdStatus;
+}
+template <>
+std::span<const Term> TermsOf<YesNo>() {
+  return kYesNo;
+}
+template <>
+std::span<const Term> TermsOf<Relation>() {
+  return kRelation;
+}
+template <>
+std::span<const Term> TermsOf<Education>() {
+  return kEducation;
+}
+template <>
+std::span<const Term> TermsOf<Schooling>() {
+  return kSchooling;
+}
+template <>
+std::span<const Term> TermsOf<Health>() {
+  return kHealth;
+}
+template <>
+std::span<const Term> TermsOf<LabourAbility>() {
+  return kLabour;
+}
+template <>
+std::span<const Term> TermsOf<MigrantWork>() {
+  return kMigrantWork;
+}
+template <>
+std::span<const Term> TermsOf<MonitoringCategory>() {
+  return kMonitoringCategory;
+}
 
 namespace registry {
 

@@ -22,17 +22,17 @@ enum class PovertyAttribute : uint8_t { kNone, kGeneral, kMinimumLivingGuarantee
 /// 致贫原因.
 enum class Cause : uint8_t {
   kNone,
-  kIllness,       // 因病
-  kDisability,    // 因残
-  kSchooling,     // 因学
-  kDisaster,      // 因灾
-  kLackLand,      // 缺土地
-  kLackWater,     // 缺水
-  kLackSkills,    // 缺技术
-  kLackLabour,    // 缺劳力
-  kLackCapital,   // 缺资金
-  kPoorTransport, // 交通条件落后
-  kLackDrive,     // 自身发展动力不足
+  kIllness,        // 因病
+  kDisability,     // 因残
+  kSchooling,      // 因学
+  kDisaster,       // 因灾
+  kLackLand,       // 缺土地
+  kLackWater,      // 缺水
+  kLackSkills,     // 缺技术
+  kLackLabour,     // 缺劳力
+  kLackCapital,    // 缺资金
+  kPoorTransport,  // 交通条件落后
+  kLackDrive,      // 自身发展动力不足
 };
 inline constexpr int kCauseCount = 12;
 
@@ -47,19 +47,45 @@ enum class YesNo : uint8_t { kUnknown, kYes, kNo };
 
 /// 与户主关系.
 enum class Relation : uint8_t {
-  kHead, kSpouse, kSon, kDaughter, kDaughterInLaw, kSonInLaw, kGrandson, kGranddaughter,
-  kFather, kMother, kGrandparent, kSibling, kOther,
+  kHead,
+  kSpouse,
+  kSon,
+  kDaughter,
+  kDaughterInLaw,
+  kSonInLaw,
+  kGrandson,
+  kGranddaughter,
+  kFather,
+  kMother,
+  kGrandparent,
+  kSibling,
+  kOther,
 };
 
 /// 文化程度.
 enum class Education : uint8_t {
-  kUnknown, kIlliterate, kPrimary, kJuniorSecondary, kSeniorSecondary, kVocationalSecondary, kCollege, kPreschoolChild,
+  kUnknown,
+  kIlliterate,
+  kPrimary,
+  kJuniorSecondary,
+  kSeniorSecondary,
+  kVocationalSecondary,
+  kCollege,
+  kPreschoolChild,
 };
 
 /// 在校生状况.
 enum class Schooling : uint8_t {
-  kNotInSchool, kPreschool, kPrimary, kJuniorSecondary, kSeniorSecondary, kVocationalSecondary,
-  kHigherVocational, kCollege, kHomeTeaching, kDroppedOut,
+  kNotInSchool,
+  kPreschool,
+  kPrimary,
+  kJuniorSecondary,
+  kSeniorSecondary,
+  kVocationalSecondary,
+  kHigherVocational,
+  kCollege,
+  kHomeTeaching,
+  kDroppedOut,
 };
 
 /// 健康状况.
@@ -128,9 +154,9 @@ struct Household {
   Guarantees guarantees;
   int registration_year = 0;  // 识别年度
   HouseholdStatus status = HouseholdStatus::kPoor;
-  int exit_year = 0;  // 脱贫年度, 0 when not exited
+  int exit_year = 0;                                                   // 脱贫年度, 0 when not exited
   MonitoringCategory monitoring_category = MonitoringCategory::kNone;  // 监测对象类别
-  YesNo risk_eliminated = YesNo::kUnknown;                               // 风险是否消除
+  YesNo risk_eliminated = YesNo::kUnknown;                             // 风险是否消除
   std::string phone;
   std::string cadre_name;   // 帮扶责任人
   std::string cadre_phone;  // 帮扶责任人联系电话
@@ -152,15 +178,26 @@ struct Household {
 }  // namespace fupin::registry
 
 namespace fupin {
-template <> std::span<const Term> TermsOf<registry::PovertyAttribute>();
-template <> std::span<const Term> TermsOf<registry::Cause>();
-template <> std::span<const Term> TermsOf<registry::HouseholdStatus>();
-template <> std::span<const Term> TermsOf<registry::YesNo>();
-template <> std::span<const Term> TermsOf<registry::Relation>();
-template <> std::span<const Term> TermsOf<registry::Education>();
-template <> std::span<const Term> TermsOf<registry::Schooling>();
-template <> std::span<const Term> TermsOf<registry::Health>();
-template <> std::span<const Term> TermsOf<registry::LabourAbility>();
-template <> std::span<const Term> TermsOf<registry::MigrantWork>();
-template <> std::span<const Term> TermsOf<registry::MonitoringCategory>();
+template <>
+std::span<const Term> TermsOf<registry::PovertyAttribute>();
+template <>
+std::span<const Term> TermsOf<registry::Cause>();
+template <>
+std::span<const Term> TermsOf<registry::HouseholdStatus>();
+template <>
+std::span<const Term> TermsOf<registry::YesNo>();
+template <>
+std::span<const Term> TermsOf<registry::Relation>();
+template <>
+std::span<const Term> TermsOf<registry::Education>();
+template <>
+std::span<const Term> TermsOf<registry::Schooling>();
+template <>
+std::span<const Term> TermsOf<registry::Health>();
+template <>
+std::span<const Term> TermsOf<registry::LabourAbility>();
+template <>
+std::span<const Term> TermsOf<registry::MigrantWork>();
+template <>
+std::span<const Term> TermsOf<registry::MonitoringCategory>();
 }  // namespace fupin

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "io/csv.hpp"
@@ -12,8 +11,8 @@
 
 namespace fupin::registry {
 
-Result<ExportSummary> ExportHouseholds(store::Store& store, RegionCode region, const std::filesystem::path& path,
-                                       const ExportOptions& options) {
+Result<ExportSummary> ExportHouseholds(store::Store& store, RegionCode region,
+                                       const std::filesystem::path& path, const ExportOptions& options) {
   FUPIN_ASSIGN_OR_RETURN(auto households, store.LoadHouseholds(region));
   ExportSummary summary;
   const std::vector<std::string> header = ExportHeader();
@@ -37,7 +36,8 @@ Result<ExportSummary> ExportHouseholds(store::Store& store, RegionCode region, c
     FUPIN_ASSIGN_OR_RETURN(auto writer, io::XlsxWriter::Create(path, "建档立卡户"));
     FUPIN_RETURN_IF_ERROR(writer.WriteHeader(header));
     for (const auto& h : households) {
-      for (const auto& row : HouseholdToRows(h, options.unmasked)) FUPIN_RETURN_IF_ERROR(writer.WriteRow(row));
+      for (const auto& row : HouseholdToRows(h, options.unmasked))
+        FUPIN_RETURN_IF_ERROR(writer.WriteRow(row));
       ++summary.households;
       summary.persons += h.members.size();
     }

@@ -26,7 +26,7 @@ struct ExportSummary {
 
 /// Writes every household within `region` to `path` (CSV: UTF-8 with BOM, as Chinese
 /// Excel expects). Every export is audited; the unmasked flag is part of the record.
-Result<ExportSummary> ExportHouseholds(store::Store& store, RegionCode region, const std::filesystem::path& path,
-                                       const ExportOptions& options);
+Result<ExportSummary> ExportHouseholds(store::Store& store, RegionCode region,
+                                       const std::filesystem::path& path, const ExportOptions& options);
 
 }  // namespace fupin::registry

@@ -236,8 +236,8 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
     if (!b.has_fields) continue;
     if (h.village != RegionCode() && !known_villages.contains(h.village.number())) {
       AddProblem(&problems, b.fields_row, Column::kVillage, h.village.ToString(), "village.unknown",
-                 {fmt::format("第 {} 行行政区划代码 {} 不在区划表中（先用 fupin regions import 导入区划）", b.fields_row,
-                              h.village.ToString()),
+                 {fmt::format("第 {} 行行政区划代码 {} 不在区划表中（先用 fupin regions import 导入区划）",
+                              b.fields_row, h.village.ToString()),
                   fmt::format("row {}: village code {} is not in the region table (import regions first with "
                               "fupin regions import)",
                               b.fields_row, h.village.ToString())},
@@ -247,27 +247,30 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
     const Money per_capita = h.PerCapitaNetIncome();
     if (per_capita > Money::FromYuan(options.max_per_capita_yuan) ||
         per_capita < Money::FromYuan(options.min_per_capita_yuan)) {
-      AddProblem(&problems, b.fields_row, Column::kPerCapitaNet, per_capita.ToPlain(), "income.implausible",
-                 {fmt::format("第 {} 行户 {} 人均纯收入 {} 元不合常理（应在 {} 至 {} 元之间）", b.fields_row, h.id,
-                              per_capita.ToDisplay(), options.min_per_capita_yuan, options.max_per_capita_yuan),
-                  fmt::format("row {}: household {} has an implausible per-capita net income of {} yuan (expected "
-                              "{} to {})",
-                              b.fields_row, h.id, per_capita.ToDisplay(), options.min_per_capita_yuan,
-                              options.max_per_capita_yuan)},
-                 h.id);
+      AddProblem(
+          &problems, b.fields_row, Column::kPerCapitaNet, per_capita.ToPlain(), "income.implausible",
+          {fmt::format("第 {} 行户 {} 人均纯收入 {} 元不合常理（应在 {} 至 {} 元之间）", b.fields_row, h.id,
+                       per_capita.ToDisplay(), options.min_per_capita_yuan, options.max_per_capita_yuan),
+           fmt::format("row {}: household {} has an implausible per-capita net income of {} yuan (expected "
+                       "{} to {})",
+                       b.fields_row, h.id, per_capita.ToDisplay(), options.min_per_capita_yuan,
+                       options.max_per_capita_yuan)},
+          h.id);
       b.bad = true;
     }
     if (b.given_per_capita) {
       const int64_t diff = b.given_per_capita->fen() - per_capita.fen();
       if (diff > 100 || diff < -100) {
-        AddProblem(&problems, b.per_capita_row, Column::kPerCapitaNet, b.given_per_capita->ToPlain(),
-                   "income.per_capita_mismatch",
-                   {fmt::format("第 {} 行人均纯收入 {} 元与各项收入算出的 {} 元不符（(工资+经营+财产+转移-经营支出)÷人数）",
-                                b.per_capita_row, b.given_per_capita->ToDisplay(), per_capita.ToDisplay()),
-                    fmt::format("row {}: per-capita net income {} disagrees with {} computed from the components "
-                                "((wages+production+property+transfer-costs)/members)",
-                                b.per_capita_row, b.given_per_capita->ToDisplay(), per_capita.ToDisplay())},
-                   h.id);
+        AddProblem(
+            &problems, b.per_capita_row, Column::kPerCapitaNet, b.given_per_capita->ToPlain(),
+            "income.per_capita_mismatch",
+            {fmt::format(
+                 "第 {} 行人均纯收入 {} 元与各项收入算出的 {} 元不符（(工资+经营+财产+转移-经营支出)÷人数）",
+                 b.per_capita_row, b.given_per_capita->ToDisplay(), per_capita.ToDisplay()),
+             fmt::format("row {}: per-capita net income {} disagrees with {} computed from the components "
+                         "((wages+production+property+transfer-costs)/members)",
+                         b.per_capita_row, b.given_per_capita->ToDisplay(), per_capita.ToDisplay())},
+            h.id);
         b.bad = true;
       }
     }
@@ -323,7 +326,8 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
       ++report.counts.updated;
     }
   }
-  if (!writes.empty()) FUPIN_RETURN_IF_ERROR(store.WriteHouseholds(writes, options.context, options.progress));
+  if (!writes.empty())
+    FUPIN_RETURN_IF_ERROR(store.WriteHouseholds(writes, options.context, options.progress));
   report.written = true;
 
   if (any_problem) {
@@ -342,7 +346,8 @@ Result<ImportReport> ImportHouseholdFile(store::Store& store, const std::filesys
       if (!b.bad) continue;
       for (size_t row : b.rows) {
         if (!reasons.contains(row)) {
-          add_reason(row, fmt::format("[household.rejected] 同户其他行有错误，整户退回（户 {}）", b.household.id));
+          add_reason(row,
+                     fmt::format("[household.rejected] 同户其他行有错误，整户退回（户 {}）", b.household.id));
         }
       }
     }

@@ -228,7 +228,9 @@ class RowParser {
 
 }  // namespace
 
-const ColumnInfo& InfoOf(Column column) { return kColumns[static_cast<size_t>(column)]; }
+const ColumnInfo& InfoOf(Column column) {
+  return kColumns[static_cast<size_t>(column)];
+}
 
 std::vector<std::string> ExportHeader() {
   std::vector<std::string> out;
@@ -255,17 +257,18 @@ Result<HeaderMap> MapHeader(const std::vector<std::string_view>& header) {
     if (i == 0 && name.substr(0, 3) == "\xEF\xBB\xBF") name.remove_prefix(3);
     auto it = lookup->find(name);
     if (it == lookup->end()) {
-      return Status::Invalid(std::string(name), "header.unknown_column",
-                             {fmt::format("表头第 {} 列“{}”不是已知的列名，请对照 docs/data-format.md", i + 1, name),
-                              fmt::format("header column {} \"{}\" is not a known column; see docs/data-format.md",
-                                          i + 1, name)});
+      return Status::Invalid(
+          std::string(name), "header.unknown_column",
+          {fmt::format("表头第 {} 列“{}”不是已知的列名，请对照 docs/data-format.md", i + 1, name),
+           fmt::format("header column {} \"{}\" is not a known column; see docs/data-format.md", i + 1,
+                       name)});
     }
     auto& pos = map.position[static_cast<size_t>(it->second)];
     if (pos >= 0) {
-      return Status::Invalid(std::string(name), "header.duplicate_column",
-                             {fmt::format("表头中“{}”出现了两次（第 {} 列和第 {} 列）", name, pos + 1, i + 1),
-                              fmt::format("header column \"{}\" appears twice (columns {} and {})", name, pos + 1,
-                                          i + 1)});
+      return Status::Invalid(
+          std::string(name), "header.duplicate_column",
+          {fmt::format("表头中“{}”出现了两次（第 {} 列和第 {} 列）", name, pos + 1, i + 1),
+           fmt::format("header column \"{}\" appears twice (columns {} and {})", name, pos + 1, i + 1)});
     }
     pos = static_cast<int>(i);
     map.by_position.push_back(it->second);
@@ -280,8 +283,8 @@ Result<HeaderMap> MapHeader(const std::vector<std::string_view>& header) {
   return map;
 }
 
-ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>& fields, size_t row, Date today,
-                   std::vector<RowProblem>* problems) {
+ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>& fields, size_t row,
+                   Date today, std::vector<RowProblem>* problems) {
   ParsedRow out;
   out.row = row;
   RowParser p(header, fields, row, problems, &out);
@@ -289,10 +292,12 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
   p.Required(Column::kHouseholdId, out.household_id);
   if (fields.size() > header.by_position.size()) {
     bool extra_nonempty = false;
-    for (size_t i = header.by_position.size(); i < fields.size(); ++i) extra_nonempty |= !Trim(fields[i]).empty();
+    for (size_t i = header.by_position.size(); i < fields.size(); ++i)
+      extra_nonempty |= !Trim(fields[i]).empty();
     if (extra_nonempty) {
       p.Problem(Column::kHouseholdId, "", "row.extra_cells",
-                {fmt::format("第 {} 行的单元格比表头多（{} 个，表头 {} 个）", row, fields.size(), header.by_position.size()),
+                {fmt::format("第 {} 行的单元格比表头多（{} 个，表头 {} 个）", row, fields.size(),
+                             header.by_position.size()),
                  fmt::format("row {} has more cells ({}) than the header ({})", row, fields.size(),
                              header.by_position.size())});
     }
@@ -306,11 +311,12 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
   const std::string_view id_text = p.Cell(Column::kIdNumber);
   if (p.Required(Column::kIdNumber, id_text)) {
     if (id_text.find('*') != std::string_view::npos) {
-      p.Problem(Column::kIdNumber, id_text, "id.masked",
-                {fmt::format("第 {} 行身份证号已脱敏，不能导入；请用 --unmasked 导出的文件", row),
-                 fmt::format("row {}: the ID number is masked and cannot be imported; use a file exported with "
-                             "--unmasked",
-                             row)});
+      p.Problem(
+          Column::kIdNumber, id_text, "id.masked",
+          {fmt::format("第 {} 行身份证号已脱敏，不能导入；请用 --unmasked 导出的文件", row),
+           fmt::format("row {}: the ID number is masked and cannot be imported; use a file exported with "
+                       "--unmasked",
+                       row)});
     } else {
       auto id = IdNumber::Parse(id_text, today);
       if (!id.ok()) {
@@ -323,18 +329,19 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
         if (!sex_text.empty()) {
           const Sex given = (sex_text == "男" || sex_text == "M" || sex_text == "m" || sex_text == "male")
                                 ? Sex::kMale
-                                : (sex_text == "女" || sex_text == "F" || sex_text == "f" || sex_text == "female")
-                                      ? Sex::kFemale
-                                      : Sex::kUnknown;
+                            : (sex_text == "女" || sex_text == "F" || sex_text == "f" || sex_text == "female")
+                                ? Sex::kFemale
+                                : Sex::kUnknown;
           if (given == Sex::kUnknown) {
             p.Problem(Column::kSex, sex_text, "term.unknown",
                       {fmt::format("第 {} 行性别“{}”应为 男 或 女", row, sex_text),
                        fmt::format("row {}: sex \"{}\" must be 男 (M) or 女 (F)", row, sex_text)});
           } else if (given != id->sex()) {
-            p.Problem(Column::kSex, sex_text, "person.sex_mismatch",
-                      {fmt::format("第 {} 行性别“{}”与身份证号（{}）不符", row, sex_text, SexName(id->sex()).zh),
-                       fmt::format("row {}: sex \"{}\" disagrees with the ID number ({})", row, sex_text,
-                                   SexName(id->sex()).en)});
+            p.Problem(
+                Column::kSex, sex_text, "person.sex_mismatch",
+                {fmt::format("第 {} 行性别“{}”与身份证号（{}）不符", row, sex_text, SexName(id->sex()).zh),
+                 fmt::format("row {}: sex \"{}\" disagrees with the ID number ({})", row, sex_text,
+                             SexName(id->sex()).en)});
           }
         }
         const std::string_view birth_text = p.Cell(Column::kBirthDate);
@@ -346,8 +353,8 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
             p.Problem(Column::kBirthDate, birth_text, "person.birth_date_mismatch",
                       {fmt::format("第 {} 行出生日期 {} 与身份证号中的 {} 不符", row, birth->ToString(),
                                    id->birth_date().ToString()),
-                       fmt::format("row {}: birth date {} disagrees with {} in the ID number", row, birth->ToString(),
-                                   id->birth_date().ToString())});
+                       fmt::format("row {}: birth date {} disagrees with {} in the ID number", row,
+                                   birth->ToString(), id->birth_date().ToString())});
           }
         }
       }
@@ -414,9 +421,10 @@ ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>&
   h.monitoring_category = p.TermCell(Column::kMonitoringCategory, MonitoringCategory::kNone, false);
   h.risk_eliminated = p.TermCell(Column::kRiskEliminated, YesNo::kUnknown, false);
   if (h.status == HouseholdStatus::kMonitoring && h.monitoring_category == MonitoringCategory::kNone) {
-    p.Problem(Column::kMonitoringCategory, "", "household.monitoring_category_missing",
-              {fmt::format("第 {} 行户状态为监测对象，但没有监测对象类别", row),
-               fmt::format("row {}: the household is a monitoring object but has no monitoring category", row)});
+    p.Problem(
+        Column::kMonitoringCategory, "", "household.monitoring_category_missing",
+        {fmt::format("第 {} 行户状态为监测对象，但没有监测对象类别", row),
+         fmt::format("row {}: the household is a monitoring object but has no monitoring category", row)});
   }
   h.phone = std::string(p.Cell(Column::kPhone));
   h.cadre_name = std::string(p.Cell(Column::kCadreName));
@@ -513,7 +521,8 @@ std::vector<std::vector<std::string>> HouseholdToRows(const Household& h, bool u
     r.push_back(h.income.production_costs.ToPlain());
     r.push_back(h.PerCapitaNetIncome().ToPlain());
     const auto& g = h.guarantees;
-    for (auto v : {g.food, g.clothing, g.education, g.medical, g.housing, g.water, g.electricity, g.radio_tv}) {
+    for (auto v :
+         {g.food, g.clothing, g.education, g.medical, g.housing, g.water, g.electricity, g.radio_tv}) {
       r.push_back(yes_no(v));
     }
     r.push_back(std::to_string(h.registration_year));

@@ -17,12 +17,49 @@
 namespace fupin::registry {
 
 enum class Column : uint8_t {
-  kHouseholdId, kVillage, kGroup, kRelation, kName, kIdNumber, kSex, kBirthDate, kEthnicity, kEducation,
-  kSchooling, kHealth, kLabour, kMigrantWork, kMedicalInsurance, kPensionInsurance,
+  kHouseholdId,
+  kVillage,
+  kGroup,
+  kRelation,
+  kName,
+  kIdNumber,
+  kSex,
+  kBirthDate,
+  kEthnicity,
+  kEducation,
+  kSchooling,
+  kHealth,
+  kLabour,
+  kMigrantWork,
+  kMedicalInsurance,
+  kPensionInsurance,
   // Household fields from here on.
-  kAttribute, kMainCause, kOtherCauses, kWages, kProduction, kProperty, kTransfer, kProductionCosts,
-  kPerCapitaNet, kFood, kClothing, kEducationGuarantee, kMedicalGuarantee, kHousing, kWater, kElectricity,
-  kRadioTv, kRegistrationYear, kStatus, kExitYear, kMonitoringCategory, kRiskEliminated, kPhone, kCadreName, kCadrePhone, kCadreUnit,
+  kAttribute,
+  kMainCause,
+  kOtherCauses,
+  kWages,
+  kProduction,
+  kProperty,
+  kTransfer,
+  kProductionCosts,
+  kPerCapitaNet,
+  kFood,
+  kClothing,
+  kEducationGuarantee,
+  kMedicalGuarantee,
+  kHousing,
+  kWater,
+  kElectricity,
+  kRadioTv,
+  kRegistrationYear,
+  kStatus,
+  kExitYear,
+  kMonitoringCategory,
+  kRiskEliminated,
+  kPhone,
+  kCadreName,
+  kCadrePhone,
+  kCadreUnit,
   // Written into reject files with the reasons; ignored on import.
   kImportError,
 };
@@ -52,10 +89,10 @@ Result<HeaderMap> MapHeader(const std::vector<std::string_view>& header);
 
 /// One problem found in a file: which row, which column, what value, which rule.
 struct RowProblem {
-  size_t row = 0;          // 1-based line (CSV) or sheet row (XLSX) in the file
-  std::string column;      // the header as written in the file, or "" for the whole row
-  std::string value;       // the value as read (ID and phone numbers masked)
-  std::string rule;        // e.g. "id.check_char"
+  size_t row = 0;      // 1-based line (CSV) or sheet row (XLSX) in the file
+  std::string column;  // the header as written in the file, or "" for the whole row
+  std::string value;   // the value as read (ID and phone numbers masked)
+  std::string rule;    // e.g. "id.check_char"
   Message message;
   std::string household_id;
 };
@@ -73,8 +110,8 @@ struct ParsedRow {
 
 /// Parses one data row. Appends any problems (each naming row, column, value, rule)
 /// and marks the row invalid; never stops at the first problem of a row.
-ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>& fields, size_t row, Date today,
-                   std::vector<RowProblem>* problems);
+ParsedRow ParseRow(const HeaderMap& header, const std::vector<std::string_view>& fields, size_t row,
+                   Date today, std::vector<RowProblem>* problems);
 
 /// The first household-level column where `a` and `b` differ, if any.
 std::optional<Column> FirstHouseholdDifference(const Household& a, const Household& b);

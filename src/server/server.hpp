@@ -18,11 +18,12 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port (tests)
   std::filesystem::path db = "fupin.db";
-  std::filesystem::path web_dir;  // built front end (web/dist); empty = API only
+  std::filesystem::path web_dir;      // built front end (web/dist); empty = API only
   std::filesystem::path policy_file;  // empty = built-in defaults
-  int year = 0;                   // evaluation year; 0 = the latest with a poverty line
-  std::string today;  // "YYYY-MM-DD" the server takes as today; "" = the database's as_of_date, else the real date
-  bool demo = false;              // demo accounts need not change their password
+  int year = 0;                       // evaluation year; 0 = the latest with a poverty line
+  std::string
+      today;  // "YYYY-MM-DD" the server takes as today; "" = the database's as_of_date, else the real date
+  bool demo = false;  // demo accounts need not change their password
   int threads = 32;
   int db_connections = 6;
   double rate_per_second = 100;  // per session (or per IP before login); 0 = no limit

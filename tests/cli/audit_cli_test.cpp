@@ -14,9 +14,14 @@ class AuditCliTest : public ::testing::Test {
   void SetUp() override {
     db_ = dir_ / "a.db";
     ASSERT_EQ(RunFupin({"init", "--with-demo-regions", "--db", db_.string()}).exit_code, 0);
-    ASSERT_EQ(RunFupin({"households", "import", SourcePath("examples/households.csv").string(), "--db", db_.string()}).exit_code, 0);
+    ASSERT_EQ(RunFupin({"households", "import", SourcePath("examples/households.csv").string(), "--db",
+                        db_.string()})
+                  .exit_code,
+              0);
     for (int i = 0; i < 4; ++i) {
-      ASSERT_EQ(RunFupin({"households", "show", "5110251002030001", "--unmasked", "--db", db_.string()}).exit_code, 0);
+      ASSERT_EQ(
+          RunFupin({"households", "show", "5110251002030001", "--unmasked", "--db", db_.string()}).exit_code,
+          0);
     }
     ASSERT_EQ(QueryOne(db_, "SELECT COUNT(*) FROM audit_log"), "4");
   }
@@ -61,8 +66,9 @@ TEST_F(AuditCliTest, DeletedEntryIsNamed) {
 
 TEST_F(AuditCliTest, ReorderedEntriesAreNamed) {
   const auto db = Copy("reordered.db");
-  ExecSql(db, "UPDATE audit_log SET id = -2 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; "
-              "UPDATE audit_log SET id = 3 WHERE id = -2");
+  ExecSql(db,
+          "UPDATE audit_log SET id = -2 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; "
+          "UPDATE audit_log SET id = 3 WHERE id = -2");
   const RunResult r = RunFupin({"audit", "verify", "--db", db.string(), "--lang", "en"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("entry 2"), std::string::npos) << r.err;

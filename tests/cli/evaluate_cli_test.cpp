@@ -1,5 +1,6 @@
 // fupin evaluate / explain with the built-in policy and with --policy.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "policy/policy_file.hpp"
@@ -37,7 +38,8 @@ TEST_F(EvaluateCliTest, ExplainNamesEachCriterionAndPolicyFileChangesTheVerdict)
   const RunResult r = RunFupin({"explain", "5110251002030001", "--year", "2020", "--db", db_});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("符合退出条件"), std::string::npos) << r.out;
-  auto json = nlohmann::json::parse(RunFupin({"explain", "5110251002030001", "--year", "2020", "--json", "--db", db_}).out);
+  auto json = nlohmann::json::parse(
+      RunFupin({"explain", "5110251002030001", "--year", "2020", "--json", "--db", db_}).out);
   EXPECT_EQ(json["eligible_to_exit"], true);
 
   const std::string raised = PolicyWith("yuan = 4000", "yuan = 5000");
@@ -61,12 +63,14 @@ TEST_F(EvaluateCliTest, BadPolicyFileIsRefusedNamingTheLine) {
   const RunResult r = RunFupin({"explain", "5110251002030001", "--policy", bad, "--db", db_});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("行"), std::string::npos) << r.err;
-  const RunResult en = RunFupin({"explain", "5110251002030001", "--policy", bad, "--db", db_, "--lang", "en"});
+  const RunResult en =
+      RunFupin({"explain", "5110251002030001", "--policy", bad, "--db", db_, "--lang", "en"});
   EXPECT_NE(en.err.find("line"), std::string::npos) << en.err;
 }
 
 TEST_F(EvaluateCliTest, EvaluateCountyAndVillage) {
-  const RunResult county = RunFupin({"evaluate", "--region", "511025", "--year", "2020", "--json", "--db", db_});
+  const RunResult county =
+      RunFupin({"evaluate", "--region", "511025", "--year", "2020", "--json", "--db", db_});
   ASSERT_EQ(county.exit_code, 0) << county.err;
   auto j = nlohmann::json::parse(county.out);
   EXPECT_EQ(j["households"], 3);

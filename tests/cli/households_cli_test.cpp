@@ -1,8 +1,8 @@
 // The real `fupin` binary: init, import, export, show, id check, and a crash mid-import.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "io/text_encoding.hpp"
@@ -117,8 +117,8 @@ TEST_F(HouseholdsCliTest, ExportThenImportIsANoOpInCsvAndXlsx) {
   ASSERT_EQ(last_.exit_code, 0);
   for (const std::string format : {"csv", "xlsx"}) {
     const auto out = dir_ / ("export." + format);
-    const RunResult exported = RunFupin(
-        {"households", "export", "--region", "511025", "--format", format, "-o", out.string(), "--unmasked", "--db", db_});
+    const RunResult exported = RunFupin({"households", "export", "--region", "511025", "--format", format,
+                                         "-o", out.string(), "--unmasked", "--db", db_});
     ASSERT_EQ(exported.exit_code, 0) << exported.err;
     auto report = ImportJson(out.string());
     EXPECT_EQ(last_.exit_code, 0) << last_.out;
@@ -131,7 +131,8 @@ TEST_F(HouseholdsCliTest, ExportThenImportIsANoOpInCsvAndXlsx) {
 TEST_F(HouseholdsCliTest, OutputsAreMaskedUnlessUnmaskedWhichIsAudited) {
   ImportJson(SourcePath("examples/households.csv").string());
   const auto out = dir_ / "masked.csv";
-  ASSERT_EQ(RunFupin({"households", "export", "--region", "51", "-o", out.string(), "--db", db_}).exit_code, 0);
+  ASSERT_EQ(RunFupin({"households", "export", "--region", "51", "-o", out.string(), "--db", db_}).exit_code,
+            0);
   const std::string masked = ReadFile(out);
   EXPECT_EQ(masked.find("51102519680312031X"), std::string::npos);
   EXPECT_NE(masked.find("5110**********031X"), std::string::npos);

@@ -147,7 +147,8 @@ constexpr size_t kValueCount<LabourAbility> = static_cast<size_t>(LabourAbility:
 template <>
 constexpr size_t kValueCount<MigrantWork> = static_cast<size_t>(MigrantWork::kOutOfProvince) + 1;
 template <>
-constexpr size_t kValueCount<MonitoringCategory> = static_cast<size_t>(MonitoringCategory::kSuddenHardship) + 1;
+constexpr size_t kValueCount<MonitoringCategory> = static_cast<size_t>(MonitoringCategory::kSuddenHardship) +
+                                                   1;
 
 template <typename E>
 class VocabularyTableTest : public ::testing::Test {};

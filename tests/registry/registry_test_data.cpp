@@ -17,7 +17,8 @@ std::string HouseholdHeader() {
   return out;
 }
 
-std::string MakeHouseholdsCsv(int households, int persons_each, const std::string& village, int first, int wages) {
+std::string MakeHouseholdsCsv(int households, int persons_each, const std::string& village, int first,
+                              int wages) {
   std::string out = HouseholdHeader() + "\n";
   const Date base = Date::FromYmd(1950, 1, 1).value();
   for (int i = first; i < first + households; ++i) {
@@ -27,13 +28,16 @@ std::string MakeHouseholdsCsv(int households, int persons_each, const std::strin
       const Date birth = base.AddDays(k % 20000);
       const int seq = (k / 20000) % 1000;
       const std::string b = birth.ToString();
-      std::string body = fmt::format("511025{}{}{}{:03d}", b.substr(0, 4), b.substr(5, 2), b.substr(8, 2), seq);
+      std::string body =
+          fmt::format("511025{}{}{}{:03d}", b.substr(0, 4), b.substr(5, 2), b.substr(8, 2), seq);
       body.push_back(IdNumber::CheckChar(body));
       const bool male = seq % 2 == 1;
       const char* relation = m == 0 ? "户主" : (m == 1 ? "配偶" : "之子");
       out += fmt::format(
-          "{},{},1组,{},测试{},{},{},{},汉族,初中,非在校生,健康,普通劳动力,非务工,是,是,一般贫困户,因病,,{}.00,"
-          "1000.00,0.00,500.00,200.00,,是,是,是,是,是,是,是,是,2014,已脱贫,2018,,,13800000000,李干部,13900000000,"
+          "{},{},1组,{},测试{},{},{},{},汉族,初中,非在校生,健康,普通劳动力,非务工,是,是,一般贫困户,因病,,{}."
+          "00,"
+          "1000.00,0.00,500.00,200.00,,是,是,是,是,是,是,是,是,2014,已脱贫,2018,,,13800000000,李干部,"
+          "13900000000,"
           "县农业农村局\n",
           hid, village, relation, k, body, male ? "男" : "女", b, wages);
     }

@@ -1,14 +1,12 @@
 // The HTTP API over real HTTP against a running `fupin serve` on the demo county.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
-
-#include <gtest/gtest.h>
 
 #include <regex>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "registry/registry_test_data.hpp"
 #include "server/server_fixture.hpp"
@@ -29,7 +27,8 @@ TEST(ApiTest, HealthLoginMeLogout) {
   auto& server = DemoServer::Get();
   EXPECT_EQ(server.RawGet("/health").json["ok"], true);
   ExpectEnvelope(server.RawGet("/auth/me"), 401, "unauthenticated");
-  ExpectEnvelope(server.RawPost("/auth/login", R"({"username":"hq","password":"wrong1234"})"), 401, "unauthenticated");
+  ExpectEnvelope(server.RawPost("/auth/login", R"({"username":"hq","password":"wrong1234"})"), 401,
+                 "unauthenticated");
   ExpectEnvelope(server.RawPost("/auth/login", "not json"), 400, "invalid_argument");
   ApiClient hq = server.Login("hq");
   const ApiReply me = hq.Get("/auth/me");
@@ -37,26 +36,29 @@ TEST(ApiTest, HealthLoginMeLogout) {
   EXPECT_EQ(me.json["user"]["role"], "county_hq");
   EXPECT_EQ(me.json["user"]["scope"]["name"], "资中县");
   EXPECT_EQ(me.json["user"]["must_change_password"], false) << "--demo lets demo accounts skip the change";
-  ExpectEnvelope(hq.Post("/auth/logout", nlohmann::json::object(), /*with_csrf=*/false), 403, "permission_denied");
+  ExpectEnvelope(hq.Post("/auth/logout", nlohmann::json::object(), /*with_csrf=*/false), 403,
+                 "permission_denied");
   EXPECT_EQ(hq.Post("/auth/logout", nlohmann::json::object()).status, 200);
   ExpectEnvelope(hq.Get("/auth/me"), 401, "unauthenticated");
 }
 
 TEST(ApiTest, NewAccountMustChangePasswordAndLocksAfterFailures) {
   auto& server = DemoServer::Get();
-  ASSERT_EQ(RunFupin({"users", "add", "newbie", "--role", "viewer", "--scope", "511025", "--password", "Start2020",
-                      "--db", server.db().string()})
+  ASSERT_EQ(RunFupin({"users", "add", "newbie", "--role", "viewer", "--scope", "511025", "--password",
+                      "Start2020", "--db", server.db().string()})
                 .exit_code,
             0);
   ApiClient newbie = server.Login("newbie", "Start2020");
   ExpectEnvelope(newbie.Get("/households"), 422, "failed_precondition");
-  ExpectEnvelope(newbie.Post("/auth/password", {{"old_password", "Start2020"}, {"new_password", "short"}}), 400,
-                 "invalid_argument");
-  ASSERT_EQ(newbie.Post("/auth/password", {{"old_password", "Start2020"}, {"new_password", "Better2021"}}).status, 200);
+  ExpectEnvelope(newbie.Post("/auth/password", {{"old_password", "Start2020"}, {"new_password", "short"}}),
+                 400, "invalid_argument");
+  ASSERT_EQ(
+      newbie.Post("/auth/password", {{"old_password", "Start2020"}, {"new_password", "Better2021"}}).status,
+      200);
   EXPECT_EQ(newbie.Get("/households?page_size=1").status, 200);
 
-  ASSERT_EQ(RunFupin({"users", "add", "unlucky", "--role", "viewer", "--scope", "511025", "--password", "Start2020",
-                      "--db", server.db().string()})
+  ASSERT_EQ(RunFupin({"users", "add", "unlucky", "--role", "viewer", "--scope", "511025", "--password",
+                      "Start2020", "--db", server.db().string()})
                 .exit_code,
             0);
   for (int i = 0; i < 5; ++i) {
@@ -78,7 +80,8 @@ TEST(ApiTest, HouseholdListFiltersSearchAndPagination) {
   const ApiReply poor = hq.Get("/households?status=poor&page_size=500");
   for (const auto& item : poor.json["items"]) EXPECT_EQ(item["status"], "poor");
   const std::string id = server.Household("village = 511025124229");
-  const std::string head = QueryOne(server.db(), fmt::format("SELECT name FROM persons WHERE household_id = '{}' AND seq = 0", id));
+  const std::string head = QueryOne(
+      server.db(), fmt::format("SELECT name FROM persons WHERE household_id = '{}' AND seq = 0", id));
   const ApiReply by_name = hq.Get(fmt::format("/households?q={}", httplib::detail::encode_query_param(head)));
   ASSERT_EQ(by_name.status, 200);
   bool found = false;
@@ -90,7 +93,8 @@ TEST(ApiTest, HouseholdListFiltersSearchAndPagination) {
 TEST(ApiTest, HouseholdDetailMasksAndAuditsUnmaskedViews) {
   auto& server = DemoServer::Get();
   const std::string id = server.Household("village = 511025124229");
-  const std::string full_id = QueryOne(server.db(), fmt::format("SELECT id_number FROM persons WHERE household_id = '{}'", id));
+  const std::string full_id =
+      QueryOne(server.db(), fmt::format("SELECT id_number FROM persons WHERE household_id = '{}'", id));
   ApiClient town = server.Login("town");
   const ApiReply masked = town.Get(fmt::format("/households/{}", id));
   ASSERT_EQ(masked.status, 200) << masked.body;
@@ -102,8 +106,8 @@ TEST(ApiTest, HouseholdDetailMasksAndAuditsUnmaskedViews) {
   ASSERT_EQ(clear.status, 200);
   EXPECT_NE(clear.body.find(full_id), std::string::npos);
   EXPECT_EQ(QueryOne(server.db(), fmt::format("SELECT COUNT(*) FROM audit_log WHERE action = "
-                                                  "'households.show.unmasked' AND target = '{}'",
-                                                  id)),
+                                              "'households.show.unmasked' AND target = '{}'",
+                                              id)),
             "1");
   const ApiReply xlsx = town.Get("/households/export.xlsx?status=poor");
   EXPECT_EQ(xlsx.status, 200);
@@ -125,7 +129,8 @@ TEST(ApiTest, OpenApiListsEveryRouteAndUnknownRoutesGetTheEnvelope) {
                          : method == "patch" ? admin.Patch(concrete, nlohmann::json::object())
                                              : admin.Post(concrete, nlohmann::json::object());
       if (r.json.is_object() && r.json.contains("error")) {
-        EXPECT_NE(r.json["error"]["field"], "path") << method << " " << path << " is documented but not routed";
+        EXPECT_NE(r.json["error"]["field"], "path")
+            << method << " " << path << " is documented but not routed";
       }
     }
   }
@@ -141,7 +146,8 @@ TEST(ApiTest, ChangesByAnotherProcessShowWithoutRestart) {
   EXPECT_EQ(before.json["total"], 0);
   TempDir dir;
   WriteFile(dir / "new.csv", MakeHouseholdsCsv(1, 2, "511025100203", 8888));
-  const RunResult imported = RunFupin({"households", "import", (dir / "new.csv").string(), "--db", server.db().string()});
+  const RunResult imported =
+      RunFupin({"households", "import", (dir / "new.csv").string(), "--db", server.db().string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
   int64_t total = 0;
   for (int i = 0; i < 100 && total == 0; ++i) {
@@ -156,12 +162,15 @@ TEST(ApiTest, StaleEditGetsConflictAndChangesNothing) {
   ApiClient hq = server.Login("hq");
   const std::string id = server.Household("village = 511025124229");
   const int64_t version = hq.Get(fmt::format("/households/{}", id)).json["version"].get<int64_t>();
-  const ApiReply ok = hq.Patch(fmt::format("/households/{}", id), {{"phone", "13911112222"}, {"expected_version", version}});
+  const ApiReply ok =
+      hq.Patch(fmt::format("/households/{}", id), {{"phone", "13911112222"}, {"expected_version", version}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json["version"], version + 1);
-  const ApiReply stale = hq.Patch(fmt::format("/households/{}", id), {{"phone", "13933334444"}, {"expected_version", version}});
+  const ApiReply stale =
+      hq.Patch(fmt::format("/households/{}", id), {{"phone", "13933334444"}, {"expected_version", version}});
   ExpectEnvelope(stale, 409, "conflict");
-  EXPECT_EQ(QueryOne(server.db(), fmt::format("SELECT phone FROM households WHERE id = '{}'", id)), "13911112222");
+  EXPECT_EQ(QueryOne(server.db(), fmt::format("SELECT phone FROM households WHERE id = '{}'", id)),
+            "13911112222");
   const ApiReply history = hq.Get(fmt::format("/households/{}", id));
   EXPECT_EQ(history.json["history"].size(), 2u) << "the edit is in the record's history";
 }

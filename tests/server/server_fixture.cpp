@@ -1,8 +1,7 @@
 #include "server/server_fixture.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -75,13 +74,15 @@ DemoServer::DemoServer() {
   dir_ = std::make_unique<TempDir>();
   db_ = *dir_ / "demo.db";
   std::filesystem::copy_file(DemoTemplate(), db_);
-  process_ = std::make_unique<FupinProcess>(std::vector<std::string>{
-      "serve", "--db", db_.string(), "--listen", "127.0.0.1:0", "--demo", "--rate-limit", "0", "--login-rate", "6000", "--no-access-log"});
+  process_ = std::make_unique<FupinProcess>(
+      std::vector<std::string>{"serve", "--db", db_.string(), "--listen", "127.0.0.1:0", "--demo",
+                               "--rate-limit", "0", "--login-rate", "6000", "--no-access-log"});
   if (!process_->WaitForStderr("http://127.0.0.1:")) throw std::runtime_error("server did not start");
   process_->WaitForStderr("/\n");
   std::smatch m;
   const std::string out = process_->output();
-  if (!std::regex_search(out, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) throw std::runtime_error("no port");
+  if (!std::regex_search(out, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")))
+    throw std::runtime_error("no port");
   port_ = std::stoi(m[1]);
 }
 
@@ -100,7 +101,8 @@ ApiClient DemoServer::Login(const std::string& username, const std::string& pass
   return ApiClient(port_, cookie, j.is_object() ? j.value("csrf_token", "") : "");
 }
 
-ApiReply DemoServer::RawPost(const std::string& path, const std::string& body, const httplib::Headers& headers) const {
+ApiReply DemoServer::RawPost(const std::string& path, const std::string& body,
+                             const httplib::Headers& headers) const {
   httplib::Client c("127.0.0.1", port_);
   return ToReply(c.Post(("/api/v1" + path).c_str(), headers, body, "application/json"));
 }

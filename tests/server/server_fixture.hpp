@@ -6,9 +6,8 @@
 
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "test_support.hpp"
 
@@ -23,7 +22,8 @@ struct ApiReply {
 /// A signed-in client: the session cookie and the CSRF token of one account.
 class ApiClient {
  public:
-  ApiClient(int port, std::string cookie, std::string csrf) : port_(port), cookie_(std::move(cookie)), csrf_(std::move(csrf)) {}
+  ApiClient(int port, std::string cookie, std::string csrf)
+      : port_(port), cookie_(std::move(cookie)), csrf_(std::move(csrf)) {}
   ApiReply Get(const std::string& path) const;
   ApiReply Post(const std::string& path, const nlohmann::json& body, bool with_csrf = true) const;
   ApiReply Patch(const std::string& path, const nlohmann::json& body) const;
@@ -46,7 +46,8 @@ class DemoServer {
   const std::filesystem::path& db() const { return db_; }
   /// Signs in; fails the test on error.
   ApiClient Login(const std::string& username, const std::string& password = "Demo2020");
-  ApiReply RawPost(const std::string& path, const std::string& body, const httplib::Headers& headers = {}) const;
+  ApiReply RawPost(const std::string& path, const std::string& body,
+                   const httplib::Headers& headers = {}) const;
   ApiReply RawGet(const std::string& path, const httplib::Headers& headers = {}) const;
   /// A household id from SQL on the demo database.
   std::string Household(const std::string& where) const;

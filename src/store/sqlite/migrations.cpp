@@ -440,7 +440,9 @@ CREATE TABLE meeting_decisions (
 
 }  // namespace
 
-std::span<const Migration> Migrations() { return kMigrations; }
+std::span<const Migration> Migrations() {
+  return kMigrations;
+}
 
 Status Migrate(Database& db) {
   FUPIN_RETURN_IF_ERROR(db.Exec(
@@ -448,7 +450,8 @@ Status Migrate(Database& db) {
       "applied_at TEXT NOT NULL) STRICT"));
   int64_t current = 0;
   {
-    FUPIN_ASSIGN_OR_RETURN(Statement q, db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    FUPIN_ASSIGN_OR_RETURN(Statement q,
+                           db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     Status s;
     if (q.Step(&s)) current = q.Int(0);
     FUPIN_RETURN_IF_ERROR(s);
@@ -458,16 +461,15 @@ Status Migrate(Database& db) {
     return Status::FailedPrecondition(
         "schema", "store.schema_newer",
         {fmt::format("数据库结构版本 {} 比本程序支持的 {} 新，请升级 fupin", current, all.back().version),
-         fmt::format("database schema version {} is newer than this fupin supports ({}); upgrade fupin", current,
-                     all.back().version)});
+         fmt::format("database schema version {} is newer than this fupin supports ({}); upgrade fupin",
+                     current, all.back().version)});
   }
   for (const Migration& m : all) {
     if (m.version <= current) continue;
     FUPIN_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db));
     FUPIN_RETURN_IF_ERROR(db.Exec(m.sql));
-    FUPIN_ASSIGN_OR_RETURN(
-        Statement ins,
-        db.Prepare("INSERT INTO schema_migrations(version, description, applied_at) VALUES (?, ?, datetime('now'))"));
+    FUPIN_ASSIGN_OR_RETURN(Statement ins, db.Prepare("INSERT INTO schema_migrations(version, description, "
+                                                     "applied_at) VALUES (?, ?, datetime('now'))"));
     ins.Bind(1, int64_t{m.version}).Bind(2, m.description);
     FUPIN_RETURN_IF_ERROR(ins.Run());
     FUPIN_RETURN_IF_ERROR(tx.Commit());

@@ -11,9 +11,6 @@
 namespace fupin::store::sqlite {
 namespace {
 
-
-
-
 // --- Rows and their JSON (for history) ---
 
 nlohmann::json ToJson(const UnitRow& u) {

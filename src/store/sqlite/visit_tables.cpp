@@ -10,7 +10,6 @@
 namespace fupin::store::sqlite {
 namespace {
 
-
 std::string MeasuresJson(const std::vector<std::string>& measures) {
   return nlohmann::json(measures).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -11,8 +11,6 @@
 namespace fupin::store::sqlite {
 namespace {
 
-
-
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
   for (const auto& p : parts) {
@@ -46,7 +44,8 @@ std::string IdList(const std::vector<int64_t>& ids) {
 Status InsertHistory(Database& db, std::string_view entity, int64_t entity_id, int64_t version,
                      const ChangeContext& context, const std::string& before_json,
                      const std::string& after_json) {
-  return sqlite::InsertHistory(db, entity, std::to_string(entity_id), version, context, before_json, after_json);
+  return sqlite::InsertHistory(db, entity, std::to_string(entity_id), version, context, before_json,
+                               after_json);
 }
 
 Status AppendAudit(const ChangeContext& context, const AuditFn& audit, const std::string& new_ids = "") {
